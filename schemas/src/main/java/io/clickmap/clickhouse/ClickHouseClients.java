@@ -1,0 +1,34 @@
+package io.clickmap.clickhouse;
+
+import com.clickhouse.client.api.Client;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The one way Clickmap builds a ClickHouse client. These settings are what works against both
+ * ClickHouse 18.16 and current releases (CLICKHOUSE_LOCAL.md): no {@code async_insert} setting
+ * (18.16 rejects it), no compressed responses, and every query names its format in its SQL text.
+ * Retries are left to the callers, who know whether an operation is safe to repeat. Statements may
+ * carry literals up to {@link #MAX_QUERY_BYTES} (ClickHouse parses only 256 KiB of SQL by default).
+ */
+public final class ClickHouseClients {
+    public static final int MAX_QUERY_BYTES = 16 << 20;
+
+    private ClickHouseClients() {
+    }
+
+    public static Client create(ClickHouseConfig config) {
+        return new Client.Builder()
+                .addEndpoint(config.url())
+                .setUsername(config.user())
+                .setPassword(config.password())
+                .setDefaultDatabase(config.database())
+                .serverSetting("async_insert", (String) null)
+                .serverSetting("max_query_size", String.valueOf(MAX_QUERY_BYTES))
+                .compressServerResponse(false)
+                .setMaxRetries(0)
+                .setConnectTimeout(5, ChronoUnit.SECONDS)
+                .setSocketTimeout(60, ChronoUnit.SECONDS)
+                .setClientName("clickmap")
+                .build();
+    }
+}

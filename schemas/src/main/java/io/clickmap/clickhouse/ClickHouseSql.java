@@ -1,0 +1,93 @@
+package io.clickmap.clickhouse;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.ClickHouseException;
+import com.clickhouse.client.api.command.CommandResponse;
+import com.clickhouse.client.api.command.CommandSettings;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * Runs statements and reads their rows. Queries are answered as {@code JSONEachRow}, named in the SQL
+ * text because ClickHouse 18.16 ignores the format header. Failures surface as the client's own
+ * {@link ClickHouseException} subtypes, unwrapped from their futures, so callers can classify them.
+ */
+public final class ClickHouseSql {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Client client;
+
+    public ClickHouseSql(Client client) {
+        this.client = client;
+    }
+
+    public Client client() {
+        return client;
+    }
+
+    public void execute(String sql) {
+        execute(sql, new CommandSettings());
+    }
+
+    /** Runs a statement in another database than the client's default (e.g. to create that database). */
+    public void executeIn(String database, String sql) {
+        CommandSettings settings = new CommandSettings();
+        settings.setDatabase(database);
+        execute(sql, settings);
+    }
+
+    private void execute(String sql, CommandSettings settings) {
+        try (CommandResponse ignored = await(client.execute(sql, settings))) {
+            // the statement's effect is all there is; closing releases the connection
+        } catch (Exception e) {
+            throw unwrapped(e);
+        }
+    }
+
+    /** The rows of a query, each mapped from its JSON object. 64-bit integers arrive as JSON strings. */
+    public <T> List<T> query(String sql, Function<JsonNode, T> mapper) {
+        try (QueryResponse response = await(client.query(sql + "\nFORMAT JSONEachRow", new QuerySettings()));
+             InputStream body = response.getInputStream();
+             JsonParser parser = JSON.createParser(body);
+             MappingIterator<JsonNode> rows = JSON.readValues(parser, JsonNode.class)) {
+            List<T> result = new ArrayList<>();
+            while (rows.hasNextValue()) {
+                result.add(mapper.apply(rows.nextValue()));
+            }
+            return result;
+        } catch (IOException e) {
+            throw new ClickHouseException("reading the answer to a query failed", e);
+        } catch (Exception e) {
+            throw unwrapped(e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClickHouseException("interrupted while waiting for ClickHouse", e);
+        } catch (ExecutionException e) {
+            throw unwrapped(e.getCause());
+        }
+    }
+
+    private static RuntimeException unwrapped(Throwable failure) {
+        if (failure instanceof ExecutionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        return failure instanceof RuntimeException runtime ? runtime : new ClickHouseException(failure);
+    }
+}

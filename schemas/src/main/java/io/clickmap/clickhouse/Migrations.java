@@ -1,0 +1,105 @@
+package io.clickmap.clickhouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a database to the current schema. Both services run this at start-up, possibly at the same
+ * moment: every statement is idempotent ({@code IF NOT EXISTS}), so two processes applying the same
+ * migration both succeed, and a version recorded twice is harmless. A migration whose text changed
+ * after it was applied stops start-up: schemas change by adding migrations, never by editing them.
+ */
+public final class Migrations {
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+    static final List<String> FILES = List.of(
+            "V001__events.sql",
+            "V002__daily_rollup.sql",
+            "V003__environments.sql",
+            "V004__api_keys.sql");
+
+    private static final SqlTemplate CREATE_DATABASE = SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}");
+    private static final SqlTemplate CREATE_LEDGER = SqlTemplate.of("""
+            CREATE TABLE IF NOT EXISTS {database}.schema_migrations (
+                version UInt32,
+                name String,
+                checksum String,
+                applied_at DateTime('UTC') DEFAULT now()
+            ) ENGINE = MergeTree ORDER BY version""");
+    private static final SqlTemplate APPLIED = SqlTemplate.of(
+            "SELECT version, groupUniqArray(checksum) AS checksums FROM {database}.schema_migrations GROUP BY version");
+    private static final SqlTemplate RECORD = SqlTemplate.of(
+            "INSERT INTO {database}.schema_migrations (version, name, checksum) VALUES ({version}, {name}, {checksum})");
+
+    private Migrations() {
+    }
+
+    public static void apply(ClickHouseSql sql, String database) {
+        SqlTemplate.Fragment db = SqlTemplate.Fragment.identifier(database);
+        sql.executeIn("system", CREATE_DATABASE.bind("database", db).render());
+        sql.execute(CREATE_LEDGER.bind("database", db).render());
+        Map<Integer, Set<String>> applied = sql.query(APPLIED.bind("database", db).render(), row -> {
+            Set<String> checksums = new HashSet<>();
+            row.get("checksums").forEach(checksum -> checksums.add(checksum.asText()));
+            return Map.entry(row.get("version").asInt(), checksums);
+        }).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        for (String file : FILES) {
+            int version = Integer.parseInt(file.substring(1, 4));
+            String text = read(file);
+            String checksum = sha256(text);
+            Set<String> recorded = applied.get(version);
+            if (recorded != null) {
+                if (!recorded.equals(Set.of(checksum))) {
+                    throw new IllegalStateException("migration " + file + " changed after it was applied to database "
+                            + database + "; add a new migration instead of editing an applied one");
+                }
+                continue;
+            }
+            for (String statement : statements(text)) {
+                sql.execute(SqlTemplate.of(statement).bind("database", db).render());
+            }
+            sql.execute(RECORD.bind("database", db).bind("version", version).bind("name", file).bind("checksum", checksum).render());
+            LOG.info("Applied migration {} to database {}", file, database);
+        }
+    }
+
+    /** Statements end with a semicolon at the end of a line; comment lines are dropped. */
+    static List<String> statements(String text) {
+        String withoutComments = text.lines().filter(line -> !line.stripLeading().startsWith("--")).collect(Collectors.joining("\n"));
+        return Arrays.stream(withoutComments.split(";\\s*(\\n|$)"))
+                .map(String::strip)
+                .filter(statement -> !statement.isEmpty())
+                .toList();
+    }
+
+    private static String read(String file) {
+        try (InputStream in = Migrations.class.getResourceAsStream("/clickmap/migrations/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("migration " + file + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

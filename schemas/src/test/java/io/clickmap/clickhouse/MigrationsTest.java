@@ -1,0 +1,90 @@
+package io.clickmap.clickhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.clickhouse.client.api.Client;
+import io.clickmap.testing.ClickHouseExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MigrationsTest {
+    @RegisterExtension
+    static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+
+    private static Client client;
+    private static ClickHouseSql sql;
+
+    @BeforeAll
+    static void connect() {
+        client = ClickHouseClients.create(new ClickHouseConfig(CLICKHOUSE.url(), CLICKHOUSE.database(), CLICKHOUSE.user(), CLICKHOUSE.password()));
+        sql = new ClickHouseSql(client);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @Test
+    void applyingTwiceCreatesEveryTableOnceAndRecordsEveryMigration() {
+        Migrations.apply(sql, CLICKHOUSE.database());
+        Migrations.apply(sql, CLICKHOUSE.database());
+
+        assertThat(CLICKHOUSE.sql("SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name FORMAT TSV").lines())
+                .containsExactly("api_keys", "element_chains", "element_chains_mv", "element_clicks_daily", "element_clicks_daily_mv",
+                        "element_urls", "element_urls_mv", "environments", "events", "schema_migrations");
+        assertThat(CLICKHOUSE.sql("SELECT DISTINCT version FROM schema_migrations ORDER BY version FORMAT TSV").lines())
+                .hasSize(Migrations.FILES.size());
+    }
+
+    @Test
+    void twoProcessesMigratingAFreshDatabaseAtOnceBothSucceed() {
+        String database = CLICKHOUSE.database() + "_race";
+        ClickHouseConfig config = new ClickHouseConfig(CLICKHOUSE.url(), database, CLICKHOUSE.user(), CLICKHOUSE.password());
+        List<Client> clients = new ArrayList<>();
+        try {
+            List<CompletableFuture<Void>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Client own = ClickHouseClients.create(config);
+                clients.add(own);
+                runs.add(CompletableFuture.runAsync(() -> Migrations.apply(new ClickHouseSql(own), database)));
+            }
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
+
+            assertThat(CLICKHOUSE.sql("SELECT count() FROM system.tables WHERE database = '" + database + "' FORMAT TSV").strip())
+                    .isEqualTo("10");
+            assertThat(CLICKHOUSE.sql("SELECT uniqExact(version) FROM " + database + ".schema_migrations FORMAT TSV").strip())
+                    .isEqualTo(String.valueOf(Migrations.FILES.size()));
+        } finally {
+            clients.forEach(Client::close);
+            CLICKHOUSE.sql("DROP DATABASE IF EXISTS " + database);
+        }
+    }
+
+    @Test
+    void anAppliedMigrationWhoseTextChangedStopsStartUp() {
+        String database = CLICKHOUSE.database() + "_edited";
+        try (Client own = ClickHouseClients.create(new ClickHouseConfig(CLICKHOUSE.url(), database, CLICKHOUSE.user(), CLICKHOUSE.password()))) {
+            ClickHouseSql ownSql = new ClickHouseSql(own);
+            Migrations.apply(ownSql, database);
+            CLICKHOUSE.sql("INSERT INTO " + database + ".schema_migrations (version, name, checksum) VALUES (1, 'V001__events.sql', 'edited')");
+
+            assertThatThrownBy(() -> Migrations.apply(ownSql, database))
+                    .hasMessageContaining("V001__events.sql changed after it was applied");
+        } finally {
+            CLICKHOUSE.sql("DROP DATABASE IF EXISTS " + database);
+        }
+    }
+
+    @Test
+    void statementsSplitAtSemicolonsEndingALineAndDropComments() {
+        assertThat(Migrations.statements("-- a comment; with a semicolon\nCREATE A;\n\nCREATE B (x String DEFAULT ';');\n"))
+                .containsExactly("CREATE A", "CREATE B (x String DEFAULT ';')");
+    }
+}
