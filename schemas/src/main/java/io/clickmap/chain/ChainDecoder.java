@@ -132,23 +132,43 @@ public final class ChainDecoder {
             if (valueEnd >= end) {
                 break;
             }
-            String key = s.substring(pos, keyEnd);
-            String value = s.substring(valueStart, valueEnd);
-            switch (key) {
-                case "text" -> text = value;
-                case "href" -> href = value;
-                case "attr_id" -> attrId = value;
-                case "nth-child" -> nthChild = parseInteger(value);
-                case "nth-of-type" -> nthOfType = parseInteger(value);
-                default -> {
-                    if (!key.isEmpty()) {
-                        attributes.put(key, value);
+            switch (NamedKey.at(s, pos, keyEnd)) {
+                case TEXT -> text = s.substring(valueStart, valueEnd);
+                case HREF -> href = s.substring(valueStart, valueEnd);
+                case ATTR_ID -> attrId = s.substring(valueStart, valueEnd);
+                case NTH_CHILD -> nthChild = parseInteger(s, valueStart, valueEnd);
+                case NTH_OF_TYPE -> nthOfType = parseInteger(s, valueStart, valueEnd);
+                case NONE -> {
+                    if (keyEnd > pos) {
+                        attributes.put(s.substring(pos, keyEnd), s.substring(valueStart, valueEnd));
                     }
                 }
             }
             pos = valueEnd + 1;
         }
         return new Element(text, tagName, classes, href, attrId, nthChild, nthOfType, attributes, order);
+    }
+
+    /** The keys that map to fields, recognised in place: most pairs in a chain are these. */
+    private enum NamedKey {
+        TEXT("text"), HREF("href"), ATTR_ID("attr_id"), NTH_CHILD("nth-child"), NTH_OF_TYPE("nth-of-type"), NONE("");
+
+        private static final NamedKey[] ALL = values();
+        private final String key;
+
+        NamedKey(String key) {
+            this.key = key;
+        }
+
+        static NamedKey at(String s, int start, int end) {
+            int length = end - start;
+            for (NamedKey named : ALL) {
+                if (named.key.length() == length && length > 0 && s.startsWith(named.key, start)) {
+                    return named;
+                }
+            }
+            return NONE;
+        }
     }
 
     /** The first {@code :} followed by {@code [A-Za-z0-9_-]*=}: class names may contain colons, keys may not. */
@@ -200,20 +220,23 @@ public final class ChainDecoder {
         return -1;
     }
 
-    /** An optionally signed run of ASCII digits within 32 bits; anything else is not a position. */
     static Integer parseInteger(String value) {
-        int n = value.length();
-        int k = 0;
+        return parseInteger(value, 0, value.length());
+    }
+
+    /** An optionally signed run of ASCII digits within 32 bits; anything else is not a position. */
+    private static Integer parseInteger(String value, int start, int end) {
+        int k = start;
         boolean negative = false;
-        if (n > 0 && (value.charAt(0) == '-' || value.charAt(0) == '+')) {
-            negative = value.charAt(0) == '-';
-            k = 1;
+        if (end > k && (value.charAt(k) == '-' || value.charAt(k) == '+')) {
+            negative = value.charAt(k) == '-';
+            k++;
         }
-        if (k == n || n - k > 10) {
+        if (k == end || end - k > 10) {
             return null;
         }
         long result = 0;
-        for (; k < n; k++) {
+        for (; k < end; k++) {
             char c = value.charAt(k);
             if (c < '0' || c > '9') {
                 return null;

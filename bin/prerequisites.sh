@@ -1,0 +1,32 @@
+# Sourced by bin/test and bin/run: makes sure this machine has what Clickmap needs, installing it
+# with apt-get when we are root, or saying exactly what is missing otherwise.
+
+clickhouse_binary() {
+  for candidate in /usr/bin/clickhouse-server /usr/sbin/clickhouse-server /usr/bin/clickhouse; do
+    if [ -x "$candidate" ]; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+
+apt_install() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "clickmap: missing $*; install it (apt-get install -y $*) or run this as root." >&2
+    exit 1
+  fi
+  echo "clickmap: installing $* with apt-get" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq "$@" >&2
+}
+
+ensure_java_and_maven() {
+  command -v java >/dev/null 2>&1 && java -version 2>&1 | grep -qE 'version "(1[7-9]|2[0-9])' || apt_install openjdk-17-jdk-headless
+  command -v mvn >/dev/null 2>&1 || apt_install maven
+}
+
+# Tests and the local run need a ClickHouse server binary unless CLICKHOUSE_URL names a server.
+ensure_clickhouse() {
+  if [ -n "${CLICKHOUSE_URL:-}" ] || clickhouse_binary >/dev/null; then return 0; fi
+  apt_install clickhouse-server clickhouse-client
+  clickhouse_binary >/dev/null || { echo "clickmap: clickhouse-server installed but not found" >&2; exit 1; }
+}
