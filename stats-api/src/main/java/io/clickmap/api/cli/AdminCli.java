@@ -1,0 +1,52 @@
+package io.clickmap.api.cli;
+
+import io.clickmap.api.auth.ApiKeyStore;
+import io.clickmap.api.environments.EnvironmentStore;
+import io.micronaut.context.ApplicationContext;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Administration from the service jar, against the ClickHouse the service is configured for (same settings
+ * and environment variables): {@code keys create|list|revoke} and {@code environments create|list}. Applies
+ * migrations first, like the service. Exit code 0 on success, 2 for a usage error, 1 when ClickHouse fails.
+ */
+public final class AdminCli {
+    static final String USAGE = """
+            usage:
+              keys create --label LABEL --scopes element:read[,element:write|*] (--environments 1,2 | --all-environments)
+              keys list
+              keys revoke --id ID
+              environments create --id ID --name NAME --token TOKEN
+              environments list
+            ClickHouse is taken from CLICKHOUSE_URL, CLICKHOUSE_DATABASE, CLICKHOUSE_USER, CLICKHOUSE_PASSWORD.""";
+
+    private AdminCli() {
+    }
+
+    public static boolean handles(String command) {
+        return command.equals("keys") || command.equals("environments");
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length < 2) {
+            err.println(USAGE);
+            return 2;
+        }
+        List<String> options = Arrays.asList(args).subList(2, args.length);
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
+            if (args[0].equals("keys")) {
+                return new KeysCommand(context.getBean(ApiKeyStore.class), out).run(args[1], options);
+            }
+            return new EnvironmentsCommand(context.getBean(EnvironmentStore.class), out).run(args[1], options);
+        } catch (CliArguments.UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.clickmap.api.environments;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.clickmap.api.config.StatsApiConfig;
+import jakarta.inject.Singleton;
+
+/**
+ * Whether an environment exists, remembered for {@code clickmap.api-key-cache-ttl} (like API keys), so an
+ * authorised request costs no ClickHouse round trip. A lookup that fails is not remembered.
+ */
+@Singleton
+public class EnvironmentDirectory {
+    private final EnvironmentStore store;
+    private final Cache<Long, Boolean> exists;
+
+    public EnvironmentDirectory(EnvironmentStore store, StatsApiConfig config) {
+        this.store = store;
+        this.exists = Caffeine.newBuilder().expireAfterWrite(config.apiKeyCacheTtl()).maximumSize(100_000).build();
+    }
+
+    public boolean exists(long id) {
+        return exists.get(id, key -> store.find(key).isPresent());
+    }
+}

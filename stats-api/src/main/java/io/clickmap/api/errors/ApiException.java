@@ -1,0 +1,57 @@
+package io.clickmap.api.errors;
+
+import io.micronaut.http.HttpStatus;
+
+/**
+ * A request the API answers with an error: its status and PostHog-shaped body. Expected, so it carries no
+ * stack trace; {@link ApiExceptionHandler} turns every one into the response.
+ */
+public final class ApiException extends RuntimeException {
+    private final HttpStatus status;
+    private final ApiError error;
+
+    private ApiException(HttpStatus status, ApiError error) {
+        super(error.detail(), null, false, false);
+        this.status = status;
+        this.error = error;
+    }
+
+    /** A parameter broke its rule; {@code attr} names it. */
+    public static ApiException invalid(String attr, String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, new ApiError("validation_error", "invalid_input", detail, attr));
+    }
+
+    public static ApiException notAuthenticated(String detail) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, new ApiError("authentication_error", "not_authenticated", detail, null));
+    }
+
+    public static ApiException permissionDenied(String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, new ApiError("authentication_error", "permission_denied", detail, null));
+    }
+
+    public static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, new ApiError("invalid_request", "not_found", "Not found.", null));
+    }
+
+    public static ApiException methodNotAllowed(String method) {
+        return new ApiException(HttpStatus.METHOD_NOT_ALLOWED,
+                new ApiError("invalid_request", "method_not_allowed", "Method \"" + method + "\" not allowed.", null));
+    }
+
+    public static ApiException unavailable(String detail) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, new ApiError("server_error", "service_unavailable", detail, null));
+    }
+
+    public static ApiException internal() {
+        return new ApiException(HttpStatus.INTERNAL_SERVER_ERROR,
+                new ApiError("server_error", "error", "A server error occurred; it has been logged.", null));
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ApiError error() {
+        return error;
+    }
+}

@@ -1,0 +1,31 @@
+package io.clickmap.api.stats;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.clickmap.api.config.StatsApiConfig;
+import io.clickmap.chain.ChainTrim;
+import jakarta.inject.Singleton;
+
+/**
+ * Element arrays already serialised, per chain (by its hash) and trim, bounded by
+ * {@code clickmap.element-cache-bytes}. Popular chains appear on page after page; decoding and writing each
+ * once keeps the service's own share of a large page small.
+ */
+@Singleton
+class ElementsJsonCache {
+    private record Key(long chainHash, ChainTrim trim) {
+    }
+
+    private final Cache<Key, byte[]> serialised;
+
+    ElementsJsonCache(StatsApiConfig config) {
+        this.serialised = Caffeine.newBuilder()
+                .maximumWeight(config.elementCacheBytes())
+                .weigher((Key key, byte[] json) -> json.length + 64)
+                .build();
+    }
+
+    byte[] elements(StatsRow row, ChainTrim trim) {
+        return serialised.get(new Key(row.chainHash(), trim), key -> ElementsJson.write(row.chain(), trim));
+    }
+}

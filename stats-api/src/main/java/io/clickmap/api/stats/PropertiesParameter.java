@@ -1,0 +1,136 @@
+package io.clickmap.api.stats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import io.clickmap.api.errors.ApiException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code properties}: a JSON array of event-property filters, all of which must hold. Rejects, with a 400
+ * naming {@code properties}, anything the query could not evaluate exactly: other filter types, unknown
+ * operators, values of the wrong shape, and regexes that RE2 would not compile (checked here, because the
+ * error ClickHouse 18.16 gives for them is unreadable to the client).
+ */
+final class PropertiesParameter {
+    static final String NAME = "properties";
+    static final int MAX_FILTERS = 50;
+    static final int MAX_VALUES = 100;
+    static final int MAX_TEXT = 10_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PropertiesParameter() {
+    }
+
+    static List<PropertyFilter> parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        JsonNode filters;
+        try {
+            filters = JSON.readTree(raw);
+        } catch (IOException e) {
+            throw invalid("Properties must be a JSON array of filters like [{\"key\": \"$current_url\", \"value\": \"https://example.com/\", \"operator\": \"exact\"}].");
+        }
+        if (filters == null || !filters.isArray()) {
+            throw invalid("Properties must be a JSON array of filters.");
+        }
+        if (filters.size() > MAX_FILTERS) {
+            throw invalid("At most " + MAX_FILTERS + " property filters are supported.");
+        }
+        List<PropertyFilter> parsed = new ArrayList<>(filters.size());
+        for (JsonNode filter : filters) {
+            parsed.add(filter(filter));
+        }
+        return List.copyOf(parsed);
+    }
+
+    private static PropertyFilter filter(JsonNode filter) {
+        if (!filter.isObject()) {
+            throw invalid("Each property filter must be an object with key, value, operator and type.");
+        }
+        JsonNode type = filter.get("type");
+        if (type != null && !type.isNull() && !(type.isTextual() && type.textValue().equals("event"))) {
+            throw invalid("Property filters of type " + (type.isTextual() ? "'" + type.textValue() + "'" : type.toString())
+                    + " are not supported; only 'event' filters are.");
+        }
+        JsonNode key = filter.get("key");
+        if (key == null || !key.isTextual() || key.textValue().isEmpty() || key.textValue().length() > 1_000) {
+            throw invalid("Each property filter needs a key: a non-empty string of at most 1000 characters.");
+        }
+        JsonNode operatorNode = filter.get("operator");
+        PropertyOperator operator = PropertyOperator.EXACT;
+        if (operatorNode != null && !operatorNode.isNull()) {
+            operator = PropertyOperator.named(operatorNode.isTextual() ? operatorNode.textValue() : "")
+                    .orElseThrow(() -> invalid("Unsupported operator " + operatorNode + "; supported: " + PropertyOperator.NAMES + "."));
+        }
+        List<String> values = values(filter.get("value"), operator, key.textValue());
+        if (operator.isRegex()) {
+            checkRegex(values.get(0), key.textValue());
+        }
+        return new PropertyFilter(key.textValue(), operator, values);
+    }
+
+    private static List<String> values(JsonNode value, PropertyOperator operator, String key) {
+        switch (operator.shape) {
+            case NONE -> {
+                return List.of();
+            }
+            case ONE -> {
+                if (!isScalar(value)) {
+                    throw invalid("The filter on " + key + " with operator " + operator.wireName + " needs one value: a string or a number.");
+                }
+                return List.of(text(value, key));
+            }
+            default -> {
+                if (value != null && value.isArray()) {
+                    if (value.isEmpty() || value.size() > MAX_VALUES) {
+                        throw invalid("The filter on " + key + " needs 1 to " + MAX_VALUES + " values.");
+                    }
+                    List<String> values = new ArrayList<>(value.size());
+                    for (JsonNode element : value) {
+                        if (!isScalar(element)) {
+                            throw invalid("The values of the filter on " + key + " must be strings or numbers.");
+                        }
+                        values.add(text(element, key));
+                    }
+                    return values;
+                }
+                if (!isScalar(value)) {
+                    throw invalid("The filter on " + key + " with operator " + operator.wireName + " needs a value: a string, a number or a list of them.");
+                }
+                return List.of(text(value, key));
+            }
+        }
+    }
+
+    private static boolean isScalar(JsonNode value) {
+        return value != null && (value.isTextual() || value.isNumber() || value.isBoolean());
+    }
+
+    private static String text(JsonNode value, String key) {
+        String text = value.asText();
+        if (text.length() > MAX_TEXT) {
+            throw invalid("A value of the filter on " + key + " is longer than " + MAX_TEXT + " characters.");
+        }
+        return text;
+    }
+
+    private static void checkRegex(String regex, String key) {
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw invalid("Invalid regular expression in the filter on " + key + " (RE2 syntax): " + e.getDescription() + ".");
+        }
+        Re2Limits.problem(regex).ifPresent(problem -> {
+            throw invalid("Invalid regular expression in the filter on " + key + " (RE2 syntax): " + problem + ".");
+        });
+    }
+
+    private static ApiException invalid(String detail) {
+        return ApiException.invalid(NAME, detail);
+    }
+}

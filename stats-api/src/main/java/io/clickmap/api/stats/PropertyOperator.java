@@ -1,0 +1,38 @@
+package io.clickmap.api.stats;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The operators of an event-property filter. Negative ones also match events that lack the property (as PostHog). */
+enum PropertyOperator {
+    EXACT("exact", ValueShape.LIST),
+    IS_NOT("is_not", ValueShape.LIST),
+    ICONTAINS("icontains", ValueShape.ONE),
+    NOT_ICONTAINS("not_icontains", ValueShape.ONE),
+    REGEX("regex", ValueShape.ONE),
+    NOT_REGEX("not_regex", ValueShape.ONE),
+    IS_SET("is_set", ValueShape.NONE),
+    IS_NOT_SET("is_not_set", ValueShape.NONE),
+    SIMPLE("simple", ValueShape.LIST);
+
+    /** What {@code value} must be: one or more scalars (any of), exactly one, or nothing. */
+    enum ValueShape { LIST, ONE, NONE }
+
+    static final String NAMES = "exact, is_not, icontains, not_icontains, regex, not_regex, is_set, is_not_set, simple";
+
+    final String wireName;
+    final ValueShape shape;
+
+    PropertyOperator(String wireName, ValueShape shape) {
+        this.wireName = wireName;
+        this.shape = shape;
+    }
+
+    static Optional<PropertyOperator> named(String name) {
+        return Arrays.stream(values()).filter(operator -> operator.wireName.equals(name)).findFirst();
+    }
+
+    boolean isRegex() {
+        return this == REGEX || this == NOT_REGEX;
+    }
+}

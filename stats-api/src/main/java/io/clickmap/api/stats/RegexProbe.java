@@ -1,0 +1,42 @@
+package io.clickmap.api.stats;
+
+import io.clickmap.api.clickhouse.ClickHouseFailure;
+import io.clickmap.api.errors.ApiException;
+import io.clickmap.clickhouse.ClickHouseSql;
+import io.clickmap.clickhouse.SqlTemplate;
+import jakarta.inject.Singleton;
+
+/**
+ * The last line of defence for regex filters: when ClickHouse refuses a stats query that carries regexes
+ * which passed the Java-side checks, each regex is compiled on its own by ClickHouse; one that fails is the
+ * client's fault (400), otherwise the original failure stands. No error text is read.
+ */
+@Singleton
+class RegexProbe {
+    private static final SqlTemplate COMPILE = SqlTemplate.of("SELECT match('', {regex}) AS matched");
+    private final ClickHouseSql sql;
+
+    RegexProbe(ClickHouseSql sql) {
+        this.sql = sql;
+    }
+
+    void blameRegexes(StatsQuery query, RuntimeException failure) {
+        if (!ClickHouseFailure.isRejectedStatement(failure)) {
+            return;
+        }
+        for (PropertyFilter filter : query.filters()) {
+            if (!filter.operator().isRegex()) {
+                continue;
+            }
+            try {
+                sql.query(COMPILE.bind("regex", filter.values().get(0)).render(), row -> row);
+            } catch (RuntimeException refused) {
+                if (ClickHouseFailure.isRejectedStatement(refused)) {
+                    throw ApiException.invalid(PropertiesParameter.NAME,
+                            "Invalid regular expression in the filter on " + filter.key() + ": ClickHouse's RE2 cannot compile it.");
+                }
+                throw refused;
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.clickmap.api.stats;
+
+import io.clickmap.api.web.ServerTiming;
+import io.clickmap.clickhouse.ClickHouseSql;
+import io.clickmap.clickhouse.SqlTemplate;
+import io.clickmap.clickhouse.SqlTemplate.Fragment;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers from the daily rollup for whole days and from the events table only for a partial last day, then
+ * looks up the text of just the returned chains. Reads O(chains × days) narrow integer rows instead of every
+ * click. Page-URL filters are evaluated on the distinct URLs ({@code element_urls}) with the same predicate
+ * the raw path applies to {@code events.current_url}, so both paths count exactly the same events.
+ */
+@Singleton
+class RollupStorage implements StatsStorage {
+    private static final Logger LOG = LoggerFactory.getLogger(RollupStorage.class);
+    private static final SqlTemplate RANKING = SqlTemplate.of("""
+            SELECT chain_hash, event, sum(clicks) AS total
+            FROM ({parts})
+            GROUP BY chain_hash, event
+            ORDER BY total DESC, chain_hash ASC, event ASC
+            LIMIT {limit} OFFSET {offset}""");
+    private static final SqlTemplate WHOLE_DAYS = SqlTemplate.of("""
+            SELECT chain_hash, event, sum(count) AS clicks
+            FROM element_clicks_daily
+            WHERE team_id = {team} AND day >= {first_day} AND day <= {last_day}
+              AND event IN ({events})
+              AND {urls}
+            GROUP BY chain_hash, event""");
+    private static final SqlTemplate URLS = SqlTemplate.of(
+            "url_hash IN (SELECT url_hash FROM element_urls WHERE team_id = {team} AND {filters})");
+    private static final SqlTemplate PARTIAL_DAY = SqlTemplate.of("""
+            SELECT cityHash64(elements_chain) AS chain_hash, event, count() AS clicks
+            FROM events
+            WHERE team_id = {team} AND toDate(timestamp) = {day}
+              AND timestamp >= {from} AND timestamp <= {to}
+              AND event IN ({events})
+              AND elements_chain != ''
+              AND {filters}
+            GROUP BY chain_hash, event""");
+    private static final SqlTemplate CHAINS = SqlTemplate.of("""
+            SELECT chain_hash, any(chain) AS chain_text
+            FROM element_chains
+            WHERE team_id = {team} AND chain_hash IN ({hashes})
+            GROUP BY chain_hash""");
+
+    private final ClickHouseSql sql;
+
+    RollupStorage(ClickHouseSql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public List<StatsRow> fetch(StatsQuery query, ServerTiming timing) {
+        String ranking = RANKING.bind("parts", parts(query))
+                .bind("limit", query.limit() + 1)
+                .bind("offset", query.offset())
+                .render();
+        long started = System.nanoTime();
+        List<StatsRow> counted = sql.query(ranking, row -> new StatsRow(
+                row.get("total").asLong(), Long.parseUnsignedLong(row.get("chain_hash").asText()), row.get("event").asText(), null));
+        timing.addClickHouse(System.nanoTime() - started);
+        if (counted.isEmpty()) {
+            return counted;
+        }
+        Map<Long, String> chains = chains(query.environmentId(), counted, timing);
+        List<StatsRow> rows = new ArrayList<>(counted.size());
+        for (StatsRow row : counted) {
+            String chain = chains.get(row.chainHash());
+            if (chain == null) {
+                LOG.warn("Chain {} of environment {} is in the rollup but not in element_chains", row.hashHex(), query.environmentId());
+                chain = "";
+            }
+            rows.add(new StatsRow(row.count(), row.chainHash(), row.event(), chain));
+        }
+        return rows;
+    }
+
+    private static Fragment parts(StatsQuery query) {
+        DateRange range = query.range();
+        List<String> parts = new ArrayList<>(2);
+        boolean partialLastDay = !range.lastDayIsWhole();
+        var lastWholeDay = partialLastDay ? range.lastDay().minusDays(1) : range.lastDay();
+        Fragment events = FilterSql.list(query.events());
+        if (!lastWholeDay.isBefore(range.firstDay())) {
+            Fragment urls = query.filters().isEmpty()
+                    ? Fragment.code("1")
+                    : URLS.bind("team", query.environmentId()).bind("filters", FilterSql.all(query.filters(), filter -> FilterSql.ROLLUP_URL)).fragment();
+            parts.add(WHOLE_DAYS.bind("team", query.environmentId())
+                    .bind("first_day", range.firstDay())
+                    .bind("last_day", lastWholeDay)
+                    .bind("events", events)
+                    .bind("urls", urls)
+                    .render());
+        }
+        if (partialLastDay) {
+            parts.add(PARTIAL_DAY.bind("team", query.environmentId())
+                    .bind("day", range.lastDay())
+                    .bind("from", DateRange.startOf(range.lastDay()))
+                    .bind("to", range.to())
+                    .bind("events", events)
+                    .bind("filters", FilterSql.all(query.filters(), filter -> FilterSql.EVENT_URL))
+                    .render());
+        }
+        return new Fragment(String.join("\nUNION ALL\n", parts));
+    }
+
+    private Map<Long, String> chains(long environmentId, List<StatsRow> rows, ServerTiming timing) {
+        // Hashes come from ClickHouse as unsigned 64-bit numbers; written back as such, never from input.
+        Fragment hashes = new Fragment(rows.stream().map(row -> Long.toUnsignedString(row.chainHash()))
+                .distinct().collect(Collectors.joining(", ")));
+        long started = System.nanoTime();
+        Map<Long, String> chains = new HashMap<>(rows.size() * 2);
+        sql.query(CHAINS.bind("team", environmentId).bind("hashes", hashes).render(), row -> {
+            chains.put(Long.parseUnsignedLong(row.get("chain_hash").asText()), row.get("chain_text").asText());
+            return null;
+        });
+        timing.addClickHouse(System.nanoTime() - started);
+        return chains;
+    }
+}

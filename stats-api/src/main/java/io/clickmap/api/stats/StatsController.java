@@ -1,0 +1,73 @@
+package io.clickmap.api.stats;
+
+import io.clickmap.api.auth.AccessGuard;
+import io.clickmap.api.auth.Scopes;
+import io.clickmap.api.config.StatsApiConfig;
+import io.clickmap.api.environments.EnvironmentId;
+import io.clickmap.api.web.JsonResponses;
+import io.clickmap.api.web.PageLinks;
+import io.clickmap.api.web.QueryString;
+import io.clickmap.api.web.ServerTiming;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+
+/**
+ * {@code GET …/elements/stats/}: clicks grouped by chain and event, PostHog-compatible. Order of checks: the
+ * path (404), the key (401/403), the parameters (400); then the answer, cacheable by clients for 30 s.
+ * Runs on the blocking executor because it may wait for ClickHouse.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class StatsController {
+    private static final String CACHE_CONTROL = "public, max-age=30";
+    private static final String VARY = "Accept, Accept-Encoding, Query-String";
+
+    private final AccessGuard guard;
+    private final StatsService stats;
+    private final PageLinks links;
+    private final StatsApiConfig config;
+    private final Clock clock;
+
+    public StatsController(AccessGuard guard, StatsService stats, PageLinks links, StatsApiConfig config, Clock clock) {
+        this.guard = guard;
+        this.stats = stats;
+        this.links = links;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    // Micronaut matches with or without the trailing slash.
+    @Get(uris = {"/api/environments/{id}/elements/stats", "/api/projects/{id}/elements/stats"})
+    public HttpResponse<byte[]> stats(HttpRequest<?> request, @PathVariable String id) {
+        long started = System.nanoTime();
+        long environmentId = EnvironmentId.parse(id);
+        guard.require(request, environmentId, Scopes.ELEMENT_READ);
+        QueryString query = QueryString.parse(request.getUri().getRawQuery());
+        StatsRequest parsed = StatsParameters.parse(query, environmentId, config.defaultInclude(), clock.instant());
+        ServerTiming timing = new ServerTiming();
+        StatsPage page = stats.page(parsed.query(), parsed.trim(), timing);
+        byte[] body = parsed.paginate() ? paginated(request, query, parsed.query(), page) : page.resultsJson();
+        timing.add("total", System.nanoTime() - started);
+        return JsonResponses.ok(body, timing)
+                .header("Cache-Control", CACHE_CONTROL)
+                .header("Vary", VARY);
+    }
+
+    private byte[] paginated(HttpRequest<?> request, QueryString query, StatsQuery stats, StatsPage page) {
+        String next = links.next(request, query, stats.offset(), stats.limit(), page.hasMore());
+        String previous = links.previous(request, query, stats.offset(), stats.limit());
+        ByteArrayOutputStream json = new ByteArrayOutputStream(page.resultsJson().length + 512);
+        json.writeBytes(JsonResponses.ascii("{\"results\":"));
+        json.writeBytes(page.resultsJson());
+        json.writeBytes(JsonResponses.ascii(",\"next\":" + JsonResponses.stringOrNull(next)
+                + ",\"previous\":" + JsonResponses.stringOrNull(previous) + "}"));
+        return json.toByteArray();
+    }
+}

@@ -1,0 +1,77 @@
+package io.clickmap.api.stats;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.clickmap.api.config.StatsApiConfig;
+import io.clickmap.api.web.ServerTiming;
+import io.clickmap.chain.ChainTrim;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * Answers stats queries: from the cache when an equal query (same environment, normalised parameters, trim)
+ * was answered within {@code clickmap.stats-cache-ttl}; else from the storage path {@link StoragePath}
+ * chooses, rendered once. Failures are not cached and pass through.
+ */
+@Singleton
+class StatsService {
+    private record Key(StatsQuery query, ChainTrim trim) {
+    }
+
+    private final RollupStorage rollup;
+    private final RawStorage raw;
+    private final StatsRenderer renderer;
+    private final RegexProbe regexProbe;
+    private final boolean alwaysRaw;
+    private final Cache<Key, StatsPage> pages;
+
+    StatsService(RollupStorage rollup, RawStorage raw, StatsRenderer renderer, RegexProbe regexProbe, StatsApiConfig config) {
+        this.rollup = rollup;
+        this.raw = raw;
+        this.renderer = renderer;
+        this.regexProbe = regexProbe;
+        this.alwaysRaw = config.alwaysRaw();
+        this.pages = Caffeine.newBuilder()
+                .expireAfterWrite(config.statsCacheTtl())
+                .maximumWeight(config.statsCacheBytes())
+                .weigher((Key key, StatsPage page) -> page.resultsJson().length + 256)
+                .build();
+    }
+
+    StatsPage page(StatsQuery query, ChainTrim trim, ServerTiming timing) {
+        boolean[] computed = {false};
+        StatsPage page = pages.get(new Key(query, trim), key -> {
+            computed[0] = true;
+            return compute(query, trim, timing);
+        });
+        if (!computed[0]) {
+            timing.note("cache", "hit");
+        }
+        return page;
+    }
+
+    /** One uncached answer through the chosen path. */
+    StatsPage compute(StatsQuery query, ChainTrim trim, ServerTiming timing) {
+        StoragePath path = StoragePath.choose(query, alwaysRaw);
+        timing.note("storage", path.name().toLowerCase(java.util.Locale.ROOT));
+        List<StatsRow> rows = fetch(path == StoragePath.ROLLUP ? rollup : raw, query, timing);
+        long started = System.nanoTime();
+        StatsPage page = renderer.render(rows, query, trim);
+        timing.add("render", System.nanoTime() - started);
+        return page;
+    }
+
+    /** Rows from one storage, whichever the query would choose; the parity test compares both. */
+    List<StatsRow> fetch(StoragePath path, StatsQuery query) {
+        return fetch(path == StoragePath.ROLLUP ? rollup : raw, query, new ServerTiming());
+    }
+
+    private List<StatsRow> fetch(StatsStorage storage, StatsQuery query, ServerTiming timing) {
+        try {
+            return storage.fetch(query, timing);
+        } catch (RuntimeException failure) {
+            regexProbe.blameRegexes(query, failure);
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.clickmap.api.values;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.clickmap.api.auth.AccessGuard;
+import io.clickmap.api.auth.Scopes;
+import io.clickmap.api.environments.EnvironmentId;
+import io.clickmap.api.errors.ApiException;
+import io.clickmap.api.web.JsonResponses;
+import io.clickmap.api.web.QueryString;
+import io.clickmap.api.web.ServerTiming;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * {@code GET …/elements/values/?key=&value=}: attribute suggestions, {@code [{"name": …}, …]}, most frequent
+ * first. Checks in order: path (404), key (401/403), parameters (400).
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ValuesController {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final int MAX_VALUE_LENGTH = 10_000;
+
+    private final AccessGuard guard;
+    private final ValuesQuery values;
+
+    public ValuesController(AccessGuard guard, ValuesQuery values) {
+        this.guard = guard;
+        this.values = values;
+    }
+
+    // Micronaut matches with or without the trailing slash.
+    @Get(uris = {"/api/environments/{id}/elements/values", "/api/projects/{id}/elements/values"})
+    public HttpResponse<byte[]> values(HttpRequest<?> request, @PathVariable String id) {
+        long environmentId = EnvironmentId.parse(id);
+        guard.require(request, environmentId, Scopes.ELEMENT_READ);
+        QueryString query = QueryString.parse(request.getUri().getRawQuery());
+        ValuesKey key = ValuesKey.parse(query.last("key"));
+        String value = query.last("value");
+        if (value != null && value.length() > MAX_VALUE_LENGTH) {
+            throw ApiException.invalid("value", "value must have at most " + MAX_VALUE_LENGTH + " characters.");
+        }
+        ServerTiming timing = new ServerTiming();
+        List<String> names = values.values(environmentId, key, value, timing);
+        return JsonResponses.ok(json(names), timing);
+    }
+
+    private static byte[] json(List<String> names) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + names.size() * 32);
+        try (JsonGenerator json = JSON.createGenerator(bytes)) {
+            json.writeStartArray();
+            for (String name : names) {
+                json.writeStartObject();
+                json.writeStringField("name", name);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,29 @@
+package io.clickmap.api.web;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** Responses whose JSON body was written by Clickmap itself, sent as bytes without a second serialisation. */
+public final class JsonResponses {
+    private JsonResponses() {
+    }
+
+    public static MutableHttpResponse<byte[]> ok(byte[] json, ServerTiming timing) {
+        return HttpResponse.ok(json).contentType(MediaType.APPLICATION_JSON_TYPE).header("Server-Timing", timing.header());
+    }
+
+    /** A JSON string literal, or {@code null}. */
+    public static String stringOrNull(String value) {
+        if (value == null) {
+            return "null";
+        }
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
+    }
+
+    public static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,55 @@
+package io.clickmap.api.web;
+
+import java.util.Locale;
+
+/**
+ * Collects the phases of one request for the {@code Server-Timing} header, so clients and benchmarks can
+ * tell ClickHouse's share of a response from the service's own. Not thread-safe: one per request.
+ */
+public final class ServerTiming {
+    private final StringBuilder header = new StringBuilder();
+    private long clickHouseNanos;
+
+    /** Adds time spent waiting for ClickHouse; reported as one {@code clickhouse} entry. */
+    public void addClickHouse(long nanos) {
+        clickHouseNanos += nanos;
+    }
+
+    public void add(String name, long nanos) {
+        append(name, nanos);
+    }
+
+    public void note(String name, String description) {
+        separate();
+        header.append(name).append(";desc=\"").append(description).append('"');
+    }
+
+    public String header() {
+        StringBuilder all = new StringBuilder();
+        if (clickHouseNanos > 0) {
+            all.append("clickhouse;dur=").append(millis(clickHouseNanos));
+        }
+        if (header.length() > 0) {
+            if (all.length() > 0) {
+                all.append(", ");
+            }
+            all.append(header);
+        }
+        return all.toString();
+    }
+
+    private void append(String name, long nanos) {
+        separate();
+        header.append(name).append(";dur=").append(millis(nanos));
+    }
+
+    private void separate() {
+        if (header.length() > 0) {
+            header.append(", ");
+        }
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
+    }
+}
