@@ -1,0 +1,296 @@
+package io.clickmap.api.stats;
+
+import static io.clickmap.api.ShopFixture.IMAGE_ELEMENTS;
+import static io.clickmap.api.ShopFixture.IMAGE_HASH;
+import static io.clickmap.api.ShopFixture.PRICING_ELEMENTS;
+import static io.clickmap.api.ShopFixture.PRICING_HASH;
+import static io.clickmap.api.ShopFixture.SIGNUP_ELEMENTS;
+import static io.clickmap.api.ShopFixture.SIGNUP_HASH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clickmap.api.Api;
+import io.clickmap.api.ServiceTest;
+import io.clickmap.api.ShopFixture;
+import io.clickmap.api.environments.EnvironmentStore;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest
+class StatsEndpointTest extends ServiceTest {
+    private static final String STATS = "/api/environments/1/elements/stats/";
+    private static final String DAY = "date_from=2025-03-10&date_to=2025-03-10";
+    private static final String ALL_EVENTS = "include=$autocapture,$rageclick,$dead_click";
+
+    @Inject
+    EnvironmentStore environments;
+
+    @BeforeAll
+    void loadShop() {
+        ShopFixture.load(CLICKHOUSE, environments);
+    }
+
+    @Test
+    void oneDayOfAutocaptureClicksIsListedByCountWithHashesAndElementsInTheToolbarsKeyOrder() {
+        Api.Reply reply = api().get(STATS + "?" + DAY);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).hasValue("application/json");
+        assertThat(reply.body()).isEqualTo("["
+                + "{\"count\":3,\"hash\":\"" + PRICING_HASH + "\",\"type\":\"$autocapture\",\"elements\":" + PRICING_ELEMENTS + "},"
+                + "{\"count\":2,\"hash\":\"" + SIGNUP_HASH + "\",\"type\":\"$autocapture\",\"elements\":" + SIGNUP_ELEMENTS + "},"
+                + "{\"count\":2,\"hash\":\"" + IMAGE_HASH + "\",\"type\":\"$autocapture\",\"elements\":" + IMAGE_ELEMENTS + "}]");
+    }
+
+    @Test
+    void rowsAreSortedByCountThenUnsignedHashThenEventType() {
+        assertThat(StatsRows.of(api().get(STATS + "?" + DAY + "&" + ALL_EVENTS).json())).containsExactly(
+                "3 " + PRICING_HASH + " $autocapture",
+                "2 " + SIGNUP_HASH + " $autocapture",
+                "2 " + PRICING_HASH + " $rageclick",
+                "2 " + IMAGE_HASH + " $autocapture",
+                "1 " + SIGNUP_HASH + " $dead_click");
+    }
+
+    @Test
+    void includeAcceptsRepeatedParametersAJsonArrayOrACommaListAndTakesTheUnion() {
+        String expected = api().get(STATS + "?" + DAY + "&" + ALL_EVENTS).body();
+
+        assertThat(api().get(STATS + "?" + DAY + "&include=$rageclick&include=$autocapture,$dead_click").body()).isEqualTo(expected);
+        assertThat(api().get(STATS + "?" + DAY + "&include=%5B%22%24dead_click%22%2C%22%24rageclick%22%2C%22%24autocapture%22%5D").body())
+                .isEqualTo(expected);
+        assertThat(StatsRows.of(api().get(STATS + "?" + DAY + "&include=$rageclick").json()))
+                .containsExactly("2 " + PRICING_HASH + " $rageclick");
+        assertThat(StatsRows.of(api().get(STATS + "?" + DAY + "&include=$dead_click").json()))
+                .containsExactly("1 " + SIGNUP_HASH + " $dead_click");
+    }
+
+    @Test
+    void includeWithAnythingButTheThreeClickEventsIsRefusedWithPostHogsMessage() {
+        for (String include : new String[] {"$pageview", "$autocapture,$pageview", "", "%5B1%5D", "%5Bnot-json", "%5B%22%24pageview%22%5D"}) {
+            Api.Reply reply = api().get(STATS + "?include=" + include);
+            assertThat(reply.status()).as(include).isEqualTo(400);
+            assertThat(reply.json()).isEqualTo(Api.json("{\"type\":\"validation_error\",\"code\":\"invalid_input\","
+                    + "\"detail\":\"Only $autocapture, $rageclick, and $dead_click are supported.\",\"attr\":\"include\"}"));
+        }
+    }
+
+    @Test
+    void dateFromIsClampedToTheStartOfItsDay() {
+        assertThat(api().get(STATS + "?date_from=2025-03-10T18:30:00Z&date_to=2025-03-10").body())
+                .isEqualTo(api().get(STATS + "?" + DAY).body());
+    }
+
+    @Test
+    void aDateToWithoutTimeMeansTheEndOfThatDayAndTheDayEdgesBelongToTheirOwnDays() {
+        assertThat(StatsRows.of(api().get(STATS + "?date_from=2025-03-09&date_to=2025-03-09").json()))
+                .containsExactly("1 " + IMAGE_HASH + " $autocapture");
+        assertThat(StatsRows.of(api().get(STATS + "?date_from=2025-03-11&date_to=2025-03-11").json()))
+                .containsExactly("1 " + IMAGE_HASH + " $autocapture");
+        assertThat(StatsRows.of(api().get(STATS + "?date_from=2025-03-09&date_to=2025-03-11").json())).containsExactly(
+                "4 " + IMAGE_HASH + " $autocapture",
+                "3 " + PRICING_HASH + " $autocapture",
+                "2 " + SIGNUP_HASH + " $autocapture");
+    }
+
+    @Test
+    void aDateToWithATimeEndsTheWindowAtThatSecond() {
+        assertThat(StatsRows.of(api().get(STATS + "?date_from=2025-03-10&date_to=2025-03-10T11:00:00Z").json())).containsExactly(
+                "3 " + PRICING_HASH + " $autocapture",
+                "2 " + SIGNUP_HASH + " $autocapture");
+        assertThat(StatsRows.of(api().get(STATS + "?date_from=2025-03-10&date_to=2025-03-10T10:59:59.999Z").json()))
+                .containsExactly("3 " + PRICING_HASH + " $autocapture");
+        assertThat(StatsRows.of(api().get(STATS + "?date_from=2025-03-09&date_to=2025-03-10%2012:00:00").json())).containsExactly(
+                "3 " + PRICING_HASH + " $autocapture",
+                "2 " + SIGNUP_HASH + " $autocapture",
+                "2 " + IMAGE_HASH + " $autocapture");
+    }
+
+    @Test
+    void theDefaultWindowIsTheLastSevenDaysUpToTheEndOfToday() {
+        // Today 00:00:00 and two days ago count; nine days ago and tomorrow do not.
+        assertThat(StatsRows.of(api().get(STATS).json())).containsExactly("2 " + IMAGE_HASH + " $autocapture");
+    }
+
+    @Test
+    void relativeDatesCountBackFromToday() {
+        assertThat(StatsRows.of(api().get(STATS + "?date_from=-10d").json())).containsExactly("3 " + IMAGE_HASH + " $autocapture");
+        assertThat(StatsRows.of(api().get(STATS + "?date_from=-2w").json())).containsExactly("3 " + IMAGE_HASH + " $autocapture");
+        assertThat(StatsRows.of(api().get(STATS + "?date_from=dStart").json())).containsExactly("1 " + IMAGE_HASH + " $autocapture");
+        assertThat(StatsRows.of(api().get(STATS + "?date_from=-10d&date_to=-1d").json())).containsExactly("2 " + IMAGE_HASH + " $autocapture");
+        assertThat(StatsRows.of(api().get(STATS + "?date_from=all").json())).containsExactly(
+                "7 " + IMAGE_HASH + " $autocapture",
+                "3 " + PRICING_HASH + " $autocapture",
+                "2 " + SIGNUP_HASH + " $autocapture");
+        assertThat(api().get(STATS + "?date_from=-3m").status()).isEqualTo(200);
+        assertThat(api().get(STATS + "?date_from=-1y&date_to=-24h").status()).isEqualTo(200);
+        assertThat(api().get(STATS + "?date_from=mStart").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRelativeDateToInHoursEndsTheWindowThatManyHoursAgo() {
+        // date_to = now - 1h: today's 00:00:00 click counts unless the test runs in the first hour of the day.
+        long todayClicks = java.time.LocalTime.now(java.time.ZoneOffset.UTC).getHour() >= 1 ? 1 : 0;
+        assertThat(StatsRows.of(api().get(STATS + "?date_from=dStart&date_to=-1h").json()))
+                .hasSize((int) todayClicks);
+    }
+
+    @Test
+    void malformedDatesAndAnEndBeforeTheStartAreRefused() {
+        Api.Reply badFrom = api().get(STATS + "?date_from=yesterday");
+        assertThat(badFrom.status()).isEqualTo(400);
+        assertThat(badFrom.json().get("attr").asText()).isEqualTo("date_from");
+        assertThat(badFrom.json().get("detail").asText()).startsWith("date_from must be a date (2026-11-20)");
+        assertThat(api().get(STATS + "?date_to=2025-02-30").json().get("attr").asText()).isEqualTo("date_to");
+        assertThat(api().get(STATS + "?date_from=-9999999d").status()).isEqualTo(400);
+
+        Api.Reply backwards = api().get(STATS + "?date_from=2025-03-10&date_to=2025-03-09");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.json()).isEqualTo(Api.json("{\"type\":\"validation_error\",\"code\":\"invalid_input\","
+                + "\"detail\":\"date_to must not be before date_from.\",\"attr\":\"date_to\"}"));
+    }
+
+    @Test
+    void theEnvironmentsSeeOnlyTheirOwnClicks() {
+        assertThat(StatsRows.of(api().get("/api/environments/2/elements/stats/?" + DAY).json()))
+                .containsExactly("5 " + PRICING_HASH + " $autocapture");
+        assertThat(StatsRows.of(api().get(STATS + "?" + DAY).json())).doesNotContain("5 " + PRICING_HASH + " $autocapture");
+    }
+
+    @Test
+    void projectsAndEnvironmentsPathsWithAndWithoutTrailingSlashAnswerTheSame() {
+        String expected = api().get(STATS + "?" + DAY).body();
+        assertThat(api().get("/api/environments/1/elements/stats?" + DAY).body()).isEqualTo(expected);
+        assertThat(api().get("/api/projects/1/elements/stats/?" + DAY).body()).isEqualTo(expected);
+        assertThat(api().get("/api/projects/1/elements/stats?" + DAY).body()).isEqualTo(expected);
+    }
+
+    @Test
+    void responsesCarryCacheHeadersAndServerTiming() {
+        Api.Reply reply = api().get(STATS + "?" + DAY + "&limit=3");
+        assertThat(reply.header("Cache-Control")).hasValue("public, max-age=30");
+        assertThat(reply.header("Vary")).hasValue("Accept, Accept-Encoding, Query-String");
+        assertThat(reply.header("Server-Timing").orElseThrow()).contains("clickhouse;dur=").contains("render;dur=");
+    }
+
+    @Test
+    void anEqualQueryWithinThirtySecondsIsAnsweredFromTheCache() {
+        String query = STATS + "?" + DAY + "&include=$autocapture,$dead_click&limit=4";
+        Api.Reply first = api().get(query);
+        Api.Reply again = api().get("/api/projects/1/elements/stats?include=$dead_click&include=$autocapture&" + DAY + "&limit=4");
+
+        assertThat(first.header("Server-Timing").orElseThrow()).doesNotContain("cache");
+        assertThat(again.header("Server-Timing").orElseThrow()).contains("cache;desc=\"hit\"");
+        assertThat(again.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void limitAndOffsetPageThroughTheRowsWithoutOverlap() {
+        String all = String.join(",", StatsRows.of(api().get(STATS + "?" + DAY + "&" + ALL_EVENTS).json()));
+        StringBuilder paged = new StringBuilder();
+        for (int offset = 0; offset < 5; offset += 2) {
+            for (String row : StatsRows.of(api().get(STATS + "?" + DAY + "&" + ALL_EVENTS + "&limit=2&offset=" + offset).json())) {
+                paged.append(paged.length() > 0 ? "," : "").append(row);
+            }
+        }
+        assertThat(paged.toString()).isEqualTo(all);
+        assertThat(api().get(STATS + "?" + DAY + "&offset=3").json()).isEmpty();
+    }
+
+    @Test
+    void paginateResponseWrapsTheRowsWithNextAndPreviousThatKeepTheQueryStringAndSetOnlyTheOffset() {
+        String query = DAY + "&include=%24autocapture&paginate_response=true&limit=1";
+        Api.Reply first = api().get(STATS + "?" + query);
+        String base = server.getURL() + STATS;
+
+        assertThat(StatsRows.of(first.json().get("results"))).containsExactly("3 " + PRICING_HASH + " $autocapture");
+        assertThat(first.json().get("next").asText()).isEqualTo(base + "?" + query + "&offset=1");
+        assertThat(first.json().get("previous").isNull()).isTrue();
+
+        Api.Reply second = api().get(STATS + "?offset=1&" + query);
+        assertThat(StatsRows.of(second.json().get("results"))).containsExactly("2 " + SIGNUP_HASH + " $autocapture");
+        assertThat(second.json().get("next").asText()).isEqualTo(base + "?offset=2&" + query);
+        assertThat(second.json().get("previous").asText()).isEqualTo(base + "?offset=0&" + query);
+
+        Api.Reply last = api().get(STATS + "?" + query + "&offset=2");
+        assertThat(last.json().get("next").isNull()).isTrue();
+        assertThat(last.json().get("previous").asText()).isEqualTo(base + "?" + query + "&offset=1");
+        assertThat(api().get(STATS + "?" + query + "&offset=7&limit=5").json().get("previous").asText())
+                .isEqualTo(base + "?" + query + "&offset=2&limit=5");
+    }
+
+    @Test
+    void withoutPaginateResponseTheBodyIsTheBareListEvenWhenMoreRowsExist() {
+        assertThat(api().get(STATS + "?" + DAY + "&limit=1").json().isArray()).isTrue();
+        assertThat(api().get(STATS + "?" + DAY + "&limit=1&paginate_response=false").json().isArray()).isTrue();
+    }
+
+    @Test
+    void limitOffsetAndPaginateResponseOutsideTheirBoundsAreRefusedNamingTheParameter() {
+        assertInvalid("limit=0", "limit", "limit must be an integer from 1 to 999999.");
+        assertInvalid("limit=1000000", "limit", "limit must be an integer from 1 to 999999.");
+        assertInvalid("limit=ten", "limit", "limit must be an integer from 1 to 999999.");
+        assertInvalid("limit=-5", "limit", "limit must be an integer from 1 to 999999.");
+        assertInvalid("offset=-1", "offset", "offset must be an integer from 0 to 1000000000000.");
+        assertInvalid("offset=99999999999999999999999", "offset", "offset must be an integer from 0 to 1000000000000.");
+        assertInvalid("paginate_response=maybe", "paginate_response", "paginate_response must be true or false.");
+        assertThat(api().get(STATS + "?limit=999999").status()).isEqualTo(200);
+    }
+
+    @Test
+    void samplingReadsASampleOfUsersAndScalesTheCountsBack() {
+        Api.Reply sampled = api().get(STATS + "?" + DAY + "&sampling_factor=0.5");
+        String independent = CLICKHOUSE.sql("SELECT cityHash64(elements_chain) AS h, count() AS c FROM events SAMPLE 0.5 "
+                + "WHERE team_id = 1 AND toDate(timestamp) = '2025-03-10' AND event = '$autocapture' AND elements_chain != '' "
+                + "GROUP BY h ORDER BY c DESC, h FORMAT TSV");
+        StringBuilder expected = new StringBuilder();
+        for (String line : independent.strip().lines().toList()) {
+            String[] columns = line.split("\t");
+            expected.append(Long.parseLong(columns[1]) * 2).append(' ')
+                    .append(Long.toUnsignedString(Long.parseUnsignedLong(columns[0]), 16)).append(" $autocapture\n");
+        }
+
+        assertThat(sampled.header("Server-Timing").orElseThrow()).contains("storage;desc=\"raw\"");
+        assertThat(String.join("\n", StatsRows.of(sampled.json())) + (sampled.json().isEmpty() ? "" : "\n"))
+                .isEqualTo(expected.toString());
+        assertThat(api().get(STATS + "?" + DAY + "&sampling_factor=1").body()).isEqualTo(api().get(STATS + "?" + DAY).body());
+    }
+
+    @Test
+    void samplingFactorsOutsideZeroToOneAreRefused() {
+        String rule = "sampling_factor must be a number greater than 0 and at most 1 (at least 0.000001).";
+        for (String factor : new String[] {"0", "1.5", "-0.5", "abc", "NaN", "Infinity", "1e-9", "0x1p-2", ""}) {
+            assertInvalid("sampling_factor=" + factor, "sampling_factor", rule);
+        }
+    }
+
+    @Test
+    void maxElementChainDepthKeepsTheClickedElementAndItsNearestAncestors() {
+        var rows = api().get(STATS + "?" + DAY + "&max_element_chain_depth=1").json();
+        assertThat(rows.get(0).get("elements").size()).isEqualTo(1);
+        assertThat(rows.get(0).get("elements").get(0).get("tag_name").asText()).isEqualTo("a");
+        assertThat(rows.get(0).get("hash").asText()).isEqualTo(PRICING_HASH);
+        assertThat(api().get(STATS + "?" + DAY + "&max_element_chain_depth=2").json().get(0).get("elements").size()).isEqualTo(2);
+        assertInvalid("max_element_chain_depth=0", "max_element_chain_depth", "max_element_chain_depth must be an integer from 1 to 1000000.");
+        assertInvalid("max_element_chain_depth=deep", "max_element_chain_depth", "max_element_chain_depth must be an integer from 1 to 1000000.");
+    }
+
+    @Test
+    void dataAttributesKeepOnlyTheMatchingDataAttributes() {
+        var rows = api().get(STATS + "?" + DAY + "&data_attributes=data-track").json();
+        assertThat(rows.get(1).get("elements").get(0).get("attributes")).isEqualTo(Api.json("{\"attr__data-track\":\"signup\"}"));
+        assertThat(rows.get(1).get("elements").get(0).get("attr_id").asText()).isEqualTo("go");
+        assertThat(rows.get(0).get("elements").get(2).get("attributes")).isEqualTo(Api.json("{}"));
+
+        var wildcard = api().get(STATS + "?" + DAY + "&data_attributes=%20data-*%20,,").json();
+        assertThat(wildcard.get(0).get("elements").get(2).get("attributes")).isEqualTo(Api.json("{\"attr__data-section\":\"header\"}"));
+    }
+
+    private void assertInvalid(String parameter, String attr, String detail) {
+        Api.Reply reply = api().get(STATS + "?" + parameter);
+        assertThat(reply.status()).as(parameter).isEqualTo(400);
+        assertThat(reply.json()).as(parameter).isEqualTo(Api.json(
+                "{\"type\":\"validation_error\",\"code\":\"invalid_input\",\"detail\":\"" + detail + "\",\"attr\":\"" + attr + "\"}"));
+    }
+}
