@@ -38,11 +38,20 @@ public final class Api {
     }
 
     public Reply send(String method, String pathAndQuery) {
+        return send(method, pathAndQuery, key == null ? null : "Bearer " + key);
+    }
+
+    /** A GET with this exact Authorization header (or none). */
+    public Reply getWithAuthorization(String pathAndQuery, String authorization) {
+        return send("GET", pathAndQuery, authorization);
+    }
+
+    private Reply send(String method, String pathAndQuery, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString() + pathAndQuery))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, HttpRequest.BodyPublishers.noBody());
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
