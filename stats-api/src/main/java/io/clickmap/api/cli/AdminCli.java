@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Administration from the service jar, against the ClickHouse the service is configured for (same settings
@@ -30,12 +31,17 @@ public final class AdminCli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Map.of());
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, with settings on top of the configuration (tests). */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, Object> settings) {
         if (args.length < 2) {
             err.println(USAGE);
             return 2;
         }
         List<String> options = Arrays.asList(args).subList(2, args.length);
-        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(settings).start()) {
             if (args[0].equals("keys")) {
                 return new KeysCommand(context.getBean(ApiKeyStore.class), out).run(args[1], options);
             }
