@@ -22,6 +22,7 @@ public record StatsApiConfig(
         @Nullable Duration statsCacheTtl,
         @Nullable Long statsCacheBytes,
         @Nullable Long elementCacheBytes,
+        @Nullable Long chainCacheBytes,
         @Nullable Duration apiKeyCacheTtl,
         @Nullable String statsStorage,
         @Nullable String bootstrapApiKey,
@@ -42,6 +43,7 @@ public record StatsApiConfig(
         statsCacheTtl = statsCacheTtl == null ? Duration.ofSeconds(30) : statsCacheTtl;
         statsCacheBytes = statsCacheBytes == null ? 48L << 20 : statsCacheBytes;
         elementCacheBytes = elementCacheBytes == null ? 48L << 20 : elementCacheBytes;
+        chainCacheBytes = chainCacheBytes == null ? 32L << 20 : chainCacheBytes;
         apiKeyCacheTtl = apiKeyCacheTtl == null ? Duration.ofSeconds(10) : apiKeyCacheTtl;
         statsStorage = orDefault(statsStorage, STORAGE_AUTO);
         bootstrapApiKey = blankToNull(bootstrapApiKey);
@@ -55,6 +57,7 @@ public record StatsApiConfig(
         require(!statsCacheTtl.isNegative(), "clickmap.stats-cache-ttl", "must not be negative");
         require(statsCacheBytes >= 0, "clickmap.stats-cache-bytes", "must not be negative");
         require(elementCacheBytes >= 0, "clickmap.element-cache-bytes", "must not be negative");
+        require(chainCacheBytes >= 0, "clickmap.chain-cache-bytes", "must not be negative");
         // Revocation must take effect within a bounded time: a key cached for hours would outlive it.
         require(!apiKeyCacheTtl.isNegative() && apiKeyCacheTtl.compareTo(Duration.ofMinutes(5)) <= 0,
                 "clickmap.api-key-cache-ttl", "must be between 0 and 5 minutes, so that revoking a key takes effect soon");

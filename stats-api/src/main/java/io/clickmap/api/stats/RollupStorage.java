@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,16 @@ class RollupStorage implements StatsStorage {
     private static final SqlTemplate RANKING = SqlTemplate.of("""
             SELECT chain_hash, event, sum(clicks) AS total
             FROM ({parts})
+            GROUP BY chain_hash, event
+            ORDER BY total DESC, chain_hash ASC, event ASC
+            LIMIT {limit} OFFSET {offset}""");
+    // Whole days only: one aggregation suffices.
+    private static final SqlTemplate RANKING_WHOLE_DAYS = SqlTemplate.of("""
+            SELECT chain_hash, event, sum(count) AS total
+            FROM element_clicks_daily
+            WHERE team_id = {team} AND day >= {first_day} AND day <= {last_day}
+              AND event IN ({events})
+              AND {urls}
             GROUP BY chain_hash, event
             ORDER BY total DESC, chain_hash ASC, event ASC
             LIMIT {limit} OFFSET {offset}""");
@@ -53,17 +64,28 @@ class RollupStorage implements StatsStorage {
             GROUP BY chain_hash""");
 
     private final ClickHouseSql sql;
+    private final ChainTextCache chainTexts;
 
-    RollupStorage(ClickHouseSql sql) {
+    RollupStorage(ClickHouseSql sql, ChainTextCache chainTexts) {
         this.sql = sql;
+        this.chainTexts = chainTexts;
     }
 
     @Override
     public List<StatsRow> fetch(StatsQuery query, ServerTiming timing) {
-        String ranking = RANKING.bind("parts", parts(query))
-                .bind("limit", query.limit() + 1)
-                .bind("offset", query.offset())
-                .render();
+        String ranking = query.range().lastDayIsWhole()
+                ? RANKING_WHOLE_DAYS.bind("team", query.environmentId())
+                        .bind("first_day", query.range().firstDay())
+                        .bind("last_day", query.range().lastDay())
+                        .bind("events", FilterSql.list(query.events()))
+                        .bind("urls", urlCondition(query))
+                        .bind("limit", query.limit() + 1)
+                        .bind("offset", query.offset())
+                        .render()
+                : RANKING.bind("parts", parts(query))
+                        .bind("limit", query.limit() + 1)
+                        .bind("offset", query.offset())
+                        .render();
         long started = System.nanoTime();
         List<StatsRow> counted = sql.query(ranking, row -> new StatsRow(
                 row.get("total").asLong(), Long.parseUnsignedLong(row.get("chain_hash").asText()), row.get("event").asText(), null));
@@ -91,14 +113,11 @@ class RollupStorage implements StatsStorage {
         var lastWholeDay = partialLastDay ? range.lastDay().minusDays(1) : range.lastDay();
         Fragment events = FilterSql.list(query.events());
         if (!lastWholeDay.isBefore(range.firstDay())) {
-            Fragment urls = query.filters().isEmpty()
-                    ? Fragment.code("1")
-                    : URLS.bind("team", query.environmentId()).bind("filters", FilterSql.all(query.filters(), filter -> FilterSql.ROLLUP_URL)).fragment();
             parts.add(WHOLE_DAYS.bind("team", query.environmentId())
                     .bind("first_day", range.firstDay())
                     .bind("last_day", lastWholeDay)
                     .bind("events", events)
-                    .bind("urls", urls)
+                    .bind("urls", urlCondition(query))
                     .render());
         }
         if (partialLastDay) {
@@ -113,14 +132,30 @@ class RollupStorage implements StatsStorage {
         return new Fragment(String.join("\nUNION ALL\n", parts));
     }
 
+    /** Page-URL filters, evaluated once per distinct URL of the environment. */
+    private static Fragment urlCondition(StatsQuery query) {
+        if (query.filters().isEmpty()) {
+            return Fragment.code("1");
+        }
+        return URLS.bind("team", query.environmentId()).bind("filters", FilterSql.all(query.filters(), filter -> FilterSql.ROLLUP_URL)).fragment();
+    }
+
+    /** The texts of these rows' chains: from the cache where known, the rest in one lookup. */
     private Map<Long, String> chains(long environmentId, List<StatsRow> rows, ServerTiming timing) {
+        Set<Long> wanted = rows.stream().map(StatsRow::chainHash).collect(Collectors.toSet());
+        Map<Long, String> chains = new HashMap<>(chainTexts.known(wanted));
+        wanted.removeAll(chains.keySet());
+        if (wanted.isEmpty()) {
+            return chains;
+        }
         // Hashes come from ClickHouse as unsigned 64-bit numbers; written back as such, never from input.
-        Fragment hashes = new Fragment(rows.stream().map(row -> Long.toUnsignedString(row.chainHash()))
-                .distinct().collect(Collectors.joining(", ")));
+        Fragment hashes = new Fragment(wanted.stream().map(Long::toUnsignedString).collect(Collectors.joining(", ")));
         long started = System.nanoTime();
-        Map<Long, String> chains = new HashMap<>(rows.size() * 2);
         sql.query(CHAINS.bind("team", environmentId).bind("hashes", hashes).render(), row -> {
-            chains.put(Long.parseUnsignedLong(row.get("chain_hash").asText()), row.get("chain_text").asText());
+            long hash = Long.parseUnsignedLong(row.get("chain_hash").asText());
+            String chain = row.get("chain_text").asText();
+            chains.put(hash, chain);
+            chainTexts.remember(hash, chain);
             return null;
         });
         timing.addClickHouse(System.nanoTime() - started);

@@ -1,0 +1,42 @@
+package io.clickmap.api.stats;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.clickmap.api.config.StatsApiConfig;
+import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Chain texts by their cityHash64, bounded by {@code clickmap.chain-cache-bytes}. A hash always names the same
+ * text (it is computed from it), so entries never go stale; keeping the popular ones here spares the rollup
+ * path most lookups in {@code element_chains}, whose granules hold thousands of long strings each.
+ */
+@Singleton
+class ChainTextCache {
+    private final Cache<Long, String> texts;
+
+    ChainTextCache(StatsApiConfig config) {
+        this.texts = Caffeine.newBuilder()
+                .maximumWeight(config.chainCacheBytes())
+                .weigher((Long hash, String chain) -> chain.length() + 48)
+                .build();
+    }
+
+    /** The known texts among these hashes. */
+    Map<Long, String> known(Collection<Long> hashes) {
+        Map<Long, String> found = new HashMap<>(hashes.size() * 2);
+        for (Long hash : hashes) {
+            String chain = texts.getIfPresent(hash);
+            if (chain != null) {
+                found.put(hash, chain);
+            }
+        }
+        return found;
+    }
+
+    void remember(long hash, String chain) {
+        texts.put(hash, chain);
+    }
+}
