@@ -41,7 +41,13 @@ public final class StatsApiBenchmark {
         Report report = new Report();
         report.line("Stats API benchmark, " + LocalDate.now(ZoneOffset.UTC) + ", ClickHouse " + sql.run("SELECT version()", null)
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores, service with -Xmx256m");
-        sql.run("DROP DATABASE IF EXISTS " + DATABASE, null);
+        // With CLICKHOUSE_URL naming a server that already holds the data (BENCH_REUSE_DATA=1), loading is skipped.
+        boolean reuse = "1".equals(System.getenv("BENCH_REUSE_DATA"))
+                && sql.run("SELECT count() FROM system.tables WHERE database = '" + DATABASE + "' AND name = 'events'", null).equals("1")
+                && Long.parseLong(sql.run("SELECT count() FROM " + DATABASE + ".events WHERE team_id = 1", null)) == events;
+        if (!reuse) {
+            sql.run("DROP DATABASE IF EXISTS " + DATABASE, null);
+        }
 
         Map<String, String> base = Map.of("CLICKHOUSE_URL", sql.url(), "CLICKHOUSE_DATABASE", DATABASE,
                 "CLICKMAP_BOOTSTRAP_API_KEY", KEY, "CLICKMAP_BOOTSTRAP_ENVIRONMENT", "1:Bench:phc_bench");
@@ -62,14 +68,16 @@ public final class StatsApiBenchmark {
         Map<String, List<LatencyProbe.Sample>> rollup = new LinkedHashMap<>();
         try (ServiceProcess service = new ServiceProcess(jar, 18801, "256m", uncached, new File("bench/target/stats-api-rollup.log"))) {
             long started = System.nanoTime();
-            SyntheticClicks clicks = new SyntheticClicks(sql, DATABASE);
-            clicks.load(1, events, 0);
-            clicks.load(2, events / 10, 100_000_000L);
-            clicks.load(3, events / 20, 200_000_000L);
-            clicks.load(4, events / 20, 300_000_000L);
-            clicks.mergeRollup();
-            report.line(String.format("Loaded %,d events for environment 1 and %,d for environments 2–4 in %.0f s (INSERT … SELECT, then OPTIMIZE … FINAL of the rollup tables).",
-                    events, events / 10 + events / 10, (System.nanoTime() - started) / 1e9));
+            if (!reuse) {
+                SyntheticClicks clicks = new SyntheticClicks(sql, DATABASE);
+                clicks.load(1, events, 0);
+                clicks.load(2, events / 10, 100_000_000L);
+                clicks.load(3, events / 20, 200_000_000L);
+                clicks.load(4, events / 20, 300_000_000L);
+                clicks.mergeRollup();
+            }
+            report.line(String.format("%s %,d events for environment 1 and %,d for environments 2–4 in %.0f s (INSERT … SELECT, then OPTIMIZE … FINAL of the rollup tables).",
+                    reuse ? "Reused" : "Loaded", events, events / 10 + events / 10, (System.nanoTime() - started) / 1e9));
             report.line("Table sizes: " + sql.run("SELECT arrayStringConcat(groupArray(concat(table, ' ', toString(rows), ' rows, ', "
                     + "formatReadableSize(bytes))), '; ') FROM (SELECT table, sum(rows) AS rows, sum(bytes_on_disk) AS bytes FROM system.parts "
                     + "WHERE database = '" + DATABASE + "' AND active GROUP BY table ORDER BY table)", null).replace("\\'", "'"));

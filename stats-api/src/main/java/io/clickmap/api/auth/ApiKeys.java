@@ -35,7 +35,13 @@ public class ApiKeys {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             throw ApiException.notAuthenticated("Invalid personal API key.");
         }
-        Optional<ApiKey> found = byHash.get(ApiKeySecrets.hash(key), store::findByHash);
+        String hash = ApiKeySecrets.hash(key);
+        Optional<ApiKey> found = byHash.getIfPresent(hash);
+        if (found == null) {
+            // Looked up outside the cache's lock, so a slow ClickHouse does not stall other keys' lookups.
+            found = store.findByHash(hash);
+            byHash.put(hash, found);
+        }
         if (found.isEmpty() || found.get().revoked()) {
             throw ApiException.notAuthenticated("Invalid personal API key.");
         }

@@ -20,6 +20,11 @@ public class EnvironmentDirectory {
     }
 
     public boolean exists(long id) {
-        return exists.get(id, key -> store.find(key).isPresent());
+        Boolean known = exists.getIfPresent(id);
+        if (known == null) {
+            known = store.find(id).isPresent();
+            exists.put(id, known);
+        }
+        return known;
     }
 }

@@ -39,14 +39,16 @@ class StatsService {
     }
 
     StatsPage page(StatsQuery query, ChainTrim trim, ServerTiming timing) {
-        boolean[] computed = {false};
-        StatsPage page = pages.get(new Key(query, trim), key -> {
-            computed[0] = true;
-            return compute(query, trim, timing);
-        });
-        if (!computed[0]) {
+        Key key = new Key(query, trim);
+        StatsPage cached = pages.getIfPresent(key);
+        if (cached != null) {
             timing.note("cache", "hit");
+            return cached;
         }
+        // Computed outside the cache's lock: a slow query must not hold up other keys. Two equal requests
+        // racing may both compute; the answers are the same.
+        StatsPage page = compute(query, trim, timing);
+        pages.put(key, page);
         return page;
     }
 

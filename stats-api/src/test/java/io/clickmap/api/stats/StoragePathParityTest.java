@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class StoragePathParityTest extends ServiceTest {
     private static final long TEAM = 7;
     private static final List<String> ALL_EVENTS = List.of("$autocapture", "$dead_click", "$rageclick");
+    private static final List<List<String>> EVENT_SETS = List.of(ALL_EVENTS, List.of("$autocapture"), List.of("$dead_click", "$rageclick"));
     private static final String[] URLS = {
         "https://shop.example.com/", "https://www.shop.example.com/pricing?x=1", "http://shop.example.com/pricing/",
         "https://shop.example.com/pricing#faq", "", "https://blog.example.com/it's \\\"quoted\\\"/"};
@@ -66,8 +67,10 @@ class StoragePathParityTest extends ServiceTest {
                 range("2025-06-05T00:00:00Z", "2025-06-05T23:59:58Z"),
                 range("2025-05-20T00:00:00Z", "2025-06-01T00:00:59Z"),
                 range("2025-06-09T00:00:00Z", "2025-07-01T23:59:59Z"));
-        for (DateRange range : ranges) {
-            assertSameOnBothPaths(range, List.of(), 999_999, 0);
+        for (List<String> events : EVENT_SETS) {
+            for (DateRange range : ranges) {
+                assertSameOnBothPaths(events, range, List.of(), 999_999, 0);
+            }
         }
     }
 
@@ -88,8 +91,10 @@ class StoragePathParityTest extends ServiceTest {
                 List.of(url(PropertyOperator.EXACT, URLS[5]), url(PropertyOperator.ICONTAINS, "QUOTED")),
                 List.of(url(PropertyOperator.ICONTAINS, "shop"), url(PropertyOperator.NOT_REGEX, "^http:")));
         for (List<PropertyFilter> filters : filterSets) {
-            assertSameOnBothPaths(partial, filters, 999_999, 0);
-            assertSameOnBothPaths(range("2025-06-02T00:00:00Z", "2025-06-09T23:59:59Z"), filters, 999_999, 0);
+            for (List<String> events : EVENT_SETS) {
+                assertSameOnBothPaths(events, partial, filters, 999_999, 0);
+                assertSameOnBothPaths(events, range("2025-06-02T00:00:00Z", "2025-06-09T23:59:59Z"), filters, 999_999, 0);
+            }
         }
     }
 
@@ -105,16 +110,24 @@ class StoragePathParityTest extends ServiceTest {
             tiled.addAll(rollupPage.subList(0, Math.min(7, rollupPage.size())));
         }
         assertThat(tiled).isEqualTo(whole);
+        DateRange wholeDays = range("2025-06-01T00:00:00Z", "2025-06-06T23:59:59Z");
+        for (int offset = 0; offset < 60; offset += 13) {
+            assertSameOnBothPaths(List.of("$autocapture"), wholeDays, List.of(), 13, offset);
+        }
     }
 
-    private void assertSameOnBothPaths(DateRange range, List<PropertyFilter> filters, int limit, long offset) {
-        List<StatsRow> rollup = page(StoragePath.ROLLUP, range, filters, limit, offset);
-        List<StatsRow> raw = page(StoragePath.RAW, range, filters, limit, offset);
-        assertThat(rollup).as(range + " " + filters).isEqualTo(raw);
+    private void assertSameOnBothPaths(List<String> events, DateRange range, List<PropertyFilter> filters, int limit, long offset) {
+        List<StatsRow> rollup = page(StoragePath.ROLLUP, events, range, filters, limit, offset);
+        List<StatsRow> raw = page(StoragePath.RAW, events, range, filters, limit, offset);
+        assertThat(rollup).as(events + " " + range + " " + filters).isEqualTo(raw);
     }
 
     private List<StatsRow> page(StoragePath path, DateRange range, List<PropertyFilter> filters, int limit, long offset) {
-        return stats.fetch(path, new StatsQuery(TEAM, ALL_EVENTS, range, filters, limit, offset, 1.0));
+        return page(path, ALL_EVENTS, range, filters, limit, offset);
+    }
+
+    private List<StatsRow> page(StoragePath path, List<String> events, DateRange range, List<PropertyFilter> filters, int limit, long offset) {
+        return stats.fetch(path, new StatsQuery(TEAM, events, range, filters, limit, offset, 1.0));
     }
 
     private static DateRange range(String from, String to) {
