@@ -6,7 +6,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * The one way Clickmap builds a ClickHouse client. These settings are what works against both
  * ClickHouse 18.16 and current releases (CLICKHOUSE_LOCAL.md): no {@code async_insert} setting
- * (18.16 rejects it), no compressed responses, and every query names its format in its SQL text.
+ * (18.16 rejects it), no compressed responses, the database as a URL parameter (18.16 ignores the
+ * {@code X-ClickHouse-Database} header the client sends), and every query names its format in its SQL text.
  * Retries are left to the callers, who know whether an operation is safe to repeat. Statements may
  * carry literals up to {@link #MAX_QUERY_BYTES} (ClickHouse parses only 256 KiB of SQL by default).
  */
@@ -22,6 +23,7 @@ public final class ClickHouseClients {
                 .setUsername(config.user())
                 .setPassword(config.password())
                 .setDefaultDatabase(config.database())
+                .serverSetting("database", config.database())
                 .serverSetting("async_insert", (String) null)
                 .serverSetting("max_query_size", String.valueOf(MAX_QUERY_BYTES))
                 .compressServerResponse(false)

@@ -44,6 +44,7 @@ public final class ClickHouseSql {
     public void executeIn(String database, String sql) {
         CommandSettings settings = new CommandSettings();
         settings.setDatabase(database);
+        settings.serverSetting("database", database);
         execute(sql, settings);
     }
 

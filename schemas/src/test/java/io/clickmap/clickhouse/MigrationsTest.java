@@ -83,6 +83,14 @@ class MigrationsTest {
     }
 
     @Test
+    void unqualifiedTablesAreTheConfiguredDatabasesOnEveryServerVersion() {
+        Migrations.apply(sql, CLICKHOUSE.database());
+
+        assertThat(sql.query("SELECT currentDatabase() AS db, count() AS n FROM events", row -> row.get("db").asText()))
+                .containsExactly(CLICKHOUSE.database());
+    }
+
+    @Test
     void statementsSplitAtSemicolonsEndingALineAndDropComments() {
         assertThat(Migrations.statements("-- a comment; with a semicolon\nCREATE A;\n\nCREATE B (x String DEFAULT ';');\n"))
                 .containsExactly("CREATE A", "CREATE B (x String DEFAULT ';')");

@@ -1,0 +1,49 @@
+package io.clickmap.ingest.config;
+
+/**
+ * Every setting of the ingest service, with its property name (for a config file), its environment
+ * variable and its default: the one place defaults live. README's configuration table lists these.
+ */
+public enum Setting {
+    KAFKA_BOOTSTRAP_SERVERS("kafka.bootstrap-servers", "localhost:9092", "Kafka brokers to read from"),
+    KAFKA_TOPIC("kafka.topic", "clickmap_events", "topic the events arrive on"),
+    KAFKA_GROUP("kafka.group", "clickmap-ingest", "consumer group; instances in one group share the partitions"),
+    KAFKA_DEAD_LETTER_TOPIC("kafka.dead-letter-topic", "clickmap_events_dlq", "where messages that can never be stored go, with the reason"),
+    CLICKHOUSE_URL("clickhouse.url", "http://localhost:8123", "ClickHouse HTTP interface"),
+    CLICKHOUSE_DATABASE("clickhouse.database", "clickmap", "database holding Clickmap's tables (created if missing)"),
+    CLICKHOUSE_USER("clickhouse.user", "default", "ClickHouse user"),
+    CLICKHOUSE_PASSWORD("clickhouse.password", "", "ClickHouse password"),
+    INGEST_BATCH_ROWS("ingest.batch-rows", "50000", "flush when this many rows are buffered"),
+    INGEST_BATCH_BYTES("ingest.batch-bytes", "33554432", "flush when the buffered rows take this many bytes"),
+    INGEST_LINGER_MS("ingest.linger-ms", "1000", "flush at the latest this long after the first buffered row"),
+    INGEST_ENVIRONMENTS("ingest.environments", "", "environments besides the environments table, as id:token,id:token"),
+    INGEST_ENVIRONMENTS_FROM_TABLE("ingest.environments-from-table", "true", "also accept the environments of ClickHouse's environments table"),
+    INGEST_STATUS_PORT("ingest.status-port", "8081", "port of /health and /metrics (0: none)");
+
+    private final String property;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String property, String defaultValue, String description) {
+        this.property = property;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String property() {
+        return property;
+    }
+
+    /** The environment variable, e.g. {@code KAFKA_BOOTSTRAP_SERVERS}, named like the constant. */
+    public String environmentVariable() {
+        return name();
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+}
