@@ -85,6 +85,11 @@ final class FilterSql {
         return NOT.bind("condition", condition).fragment();
     }
 
+    /** The event-type condition; {@code =} for one type, which ClickHouse 18.16 evaluates faster than {@code IN}. */
+    static Fragment eventIs(List<String> events) {
+        return new Fragment(events.size() == 1 ? "event = " + SqlLiteral.render(events.get(0)) : "event IN (" + list(events).sql() + ")");
+    }
+
     /** Values as a comma-separated list of literals, for {@code IN (…)}. */
     static Fragment list(List<?> values) {
         return new Fragment(values.stream().map(SqlLiteral::render).collect(Collectors.joining(", ")));

@@ -21,7 +21,7 @@ class RawStorage implements StatsStorage {
             WHERE team_id = {team}
               AND toDate(timestamp) >= {first_day} AND toDate(timestamp) <= {last_day}
               AND timestamp >= {from} AND timestamp <= {to}
-              AND event IN ({events})
+              AND {event_is}
               AND elements_chain != ''
               AND {filters}
             GROUP BY elements_chain, event
@@ -43,7 +43,7 @@ class RawStorage implements StatsStorage {
                 .bind("last_day", query.range().lastDay())
                 .bind("from", query.range().from())
                 .bind("to", query.range().to())
-                .bind("events", FilterSql.list(query.events()))
+                .bind("event_is", FilterSql.eventIs(query.events()))
                 .bind("filters", FilterSql.all(query.filters(),
                         filter -> filter.isOnCurrentUrl() ? FilterSql.EVENT_URL : FilterSql.eventProperty(filter.key())))
                 .bind("limit", query.limit() + 1)

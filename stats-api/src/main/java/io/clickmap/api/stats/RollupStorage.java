@@ -45,7 +45,7 @@ class RollupStorage implements StatsStorage {
             SELECT chain_hash, {counts}
             FROM element_clicks_daily
             WHERE team_id = {team} AND day >= {first_day} AND day <= {last_day}
-              AND event IN ({events})
+              AND {event_is}
               AND {urls}
             GROUP BY chain_hash""");
     private static final SqlTemplate URLS = SqlTemplate.of(
@@ -55,7 +55,7 @@ class RollupStorage implements StatsStorage {
             FROM events
             WHERE team_id = {team} AND toDate(timestamp) = {day}
               AND timestamp >= {from} AND timestamp <= {to}
-              AND event IN ({events})
+              AND {event_is}
               AND elements_chain != ''
               AND {filters}
             GROUP BY chain_hash""");
@@ -130,7 +130,7 @@ class RollupStorage implements StatsStorage {
                 .bind("day", range.lastDay())
                 .bind("from", DateRange.startOf(range.lastDay()))
                 .bind("to", range.to())
-                .bind("events", FilterSql.list(query.events()))
+                .bind("event_is", FilterSql.eventIs(query.events()))
                 .bind("filters", FilterSql.all(query.filters(), filter -> FilterSql.EVENT_URL))
                 .render());
         return new Fragment(String.join("\nUNION ALL\n", parts));
@@ -142,7 +142,7 @@ class RollupStorage implements StatsStorage {
                         : perEvent(query.events(), (event, column) -> SUM_IF.bind("event", event).bind("column", column).render()))
                 .bind("first_day", query.range().firstDay())
                 .bind("last_day", lastDay)
-                .bind("events", FilterSql.list(query.events()))
+                .bind("event_is", FilterSql.eventIs(query.events()))
                 .bind("urls", urlCondition(query))
                 .fragment();
     }
