@@ -76,6 +76,8 @@ public final class StatsApiBenchmark {
                 clicks.load(4, events / 20, 300_000_000L);
                 clicks.mergeRollup();
             }
+            new SyntheticClicks(sql, DATABASE).awaitQuiet();
+            report.line("Load average before measuring (other processes share these cores): " + loadAverage());
             report.line(String.format("%s %,d events for environment 1 and %,d for environments 2–4 in %.0f s (INSERT … SELECT, then OPTIMIZE … FINAL of the rollup tables).",
                     reuse ? "Reused" : "Loaded", events, events / 10 + events / 10, (System.nanoTime() - started) / 1e9));
             report.line("Table sizes: " + sql.run("SELECT arrayStringConcat(groupArray(concat(table, ' ', toString(rows), ' rows, ', "
@@ -111,6 +113,7 @@ public final class StatsApiBenchmark {
             report.line("- heap of the raw instance at the end: " + service.heapAfterRun());
         }
 
+        report.line("Load average after the latency runs: " + loadAverage());
         report.line("");
         report.line("| query (environment 1, 10M events) | rollup p50 | rollup p99 | raw GROUP BY p50 | raw p99 | speed-up (p50) | same answer |");
         report.line("|---|---|---|---|---|---|---|");
@@ -137,6 +140,14 @@ public final class StatsApiBenchmark {
             report.line("- heap of the cached instance after the load: " + service.heapAfterRun());
         }
         report.print(Path.of("bench/target/stats-bench.md"));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static int rows(String body) {

@@ -65,4 +65,17 @@ final class SyntheticClicks {
             sql.run("OPTIMIZE TABLE " + database + "." + table + " FINAL", null);
         }
     }
+
+    /** Waits (at most five minutes) until no background merge runs, so that measurements do not share the CPU with one. */
+    void awaitQuiet() {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (System.nanoTime() < deadline && !sql.run("SELECT count() FROM system.merges", null).equals("0")) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 }
