@@ -39,8 +39,10 @@ class RoutingAndHealthTest extends ServiceTest {
     }
 
     @Test
-    void aRequestLineBeyondTheLimitIsRefusedWithoutAServerError() {
+    void aRequestLineBeyondTheLimitIsRefusedInJsonWithoutAServerError() {
         Api.Reply reply = api().raw("/api/environments/1/elements/stats/?properties=" + "a".repeat(70_000));
-        assertThat(reply.status()).isBetween(400, 499);
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(Api.json(reply.body())).isEqualTo(Api.json(
+                "{\"type\":\"invalid_request\",\"code\":\"request_entity_too_large\",\"detail\":\"Request Entity Too Large\",\"attr\":null}"));
     }
 }
