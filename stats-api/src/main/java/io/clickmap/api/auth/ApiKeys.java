@@ -24,6 +24,18 @@ public class ApiKeys {
     }
 
     public ApiKey authenticate(String authorization) {
+        return decide(hashOf(authorization), true).orElseThrow();
+    }
+
+    /**
+     * The key when this is decided without asking ClickHouse (the lookup is cached), empty when a lookup is
+     * needed; a known-bad header or key is a 401 either way. Lets cached answers skip the blocking executor.
+     */
+    public Optional<ApiKey> authenticateIfKnown(String authorization) {
+        return decide(hashOf(authorization), false);
+    }
+
+    private static String hashOf(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw ApiException.notAuthenticated("Authentication credentials were not provided.");
         }
@@ -35,9 +47,15 @@ public class ApiKeys {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             throw ApiException.notAuthenticated("Invalid personal API key.");
         }
-        String hash = ApiKeySecrets.hash(key);
+        return ApiKeySecrets.hash(key);
+    }
+
+    private Optional<ApiKey> decide(String hash, boolean mayLookUp) {
         Optional<ApiKey> found = byHash.getIfPresent(hash);
         if (found == null) {
+            if (!mayLookUp) {
+                return Optional.empty();
+            }
             // Looked up outside the cache's lock, so a slow ClickHouse does not stall other keys' lookups.
             found = store.findByHash(hash);
             byHash.put(hash, found);
@@ -45,6 +63,6 @@ public class ApiKeys {
         if (found.isEmpty() || found.get().revoked()) {
             throw ApiException.notAuthenticated("Invalid personal API key.");
         }
-        return found.get();
+        return found;
     }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.clickmap.api.config.StatsApiConfig;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
  * Whether an environment exists, remembered for {@code clickmap.api-key-cache-ttl} (like API keys), so an
@@ -17,6 +18,11 @@ public class EnvironmentDirectory {
     public EnvironmentDirectory(EnvironmentStore store, StatsApiConfig config) {
         this.store = store;
         this.exists = Caffeine.newBuilder().expireAfterWrite(config.apiKeyCacheTtl()).maximumSize(100_000).build();
+    }
+
+    /** Whether it exists, when that is remembered; empty when ClickHouse would have to be asked. */
+    public Optional<Boolean> existsIfKnown(long id) {
+        return Optional.ofNullable(exists.getIfPresent(id));
     }
 
     public boolean exists(long id) {

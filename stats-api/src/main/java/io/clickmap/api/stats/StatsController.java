@@ -14,17 +14,20 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * {@code GET …/elements/stats/}: clicks grouped by chain and event, PostHog-compatible. Order of checks: the
  * path (404), the key (401/403), the parameters (400); then the answer, cacheable by clients for 30 s.
- * Runs on the blocking executor because it may wait for ClickHouse.
+ * A request whose key, environment and page are all cached is answered on the event loop; anything that may
+ * wait for ClickHouse runs on the blocking executor.
  */
 @Controller
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class StatsController {
     private static final String CACHE_CONTROL = "public, max-age=30";
     private static final String VARY = "Accept, Accept-Encoding, Query-String";
@@ -34,25 +37,47 @@ public class StatsController {
     private final PageLinks links;
     private final StatsApiConfig config;
     private final Clock clock;
+    private final ExecutorService blocking;
 
-    public StatsController(AccessGuard guard, StatsService stats, PageLinks links, StatsApiConfig config, Clock clock) {
+    public StatsController(AccessGuard guard, StatsService stats, PageLinks links, StatsApiConfig config, Clock clock,
+                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.guard = guard;
         this.stats = stats;
         this.links = links;
         this.config = config;
         this.clock = clock;
+        this.blocking = blocking;
     }
 
     // Micronaut matches with or without the trailing slash.
     @Get(uris = {"/api/environments/{id}/elements/stats", "/api/projects/{id}/elements/stats"})
-    public HttpResponse<byte[]> stats(HttpRequest<?> request, @PathVariable String id) {
+    public CompletableFuture<HttpResponse<byte[]>> stats(HttpRequest<?> request, @PathVariable String id) {
         long started = System.nanoTime();
         long environmentId = EnvironmentId.parse(id);
+        if (guard.requireIfKnown(request, environmentId, Scopes.ELEMENT_READ).isPresent()) {
+            QueryString query = QueryString.parse(request.getUri().getRawQuery());
+            StatsRequest parsed = StatsParameters.parse(query, environmentId, config.defaultInclude(), clock.instant());
+            Optional<StatsPage> page = stats.cached(parsed.query(), parsed.trim());
+            if (page.isPresent()) {
+                ServerTiming timing = new ServerTiming();
+                timing.note("cache", "hit");
+                return CompletableFuture.completedFuture(respond(request, query, parsed, page.get(), timing, started));
+            }
+        }
+        return CompletableFuture.supplyAsync(() -> answer(request, environmentId, started), blocking);
+    }
+
+    private HttpResponse<byte[]> answer(HttpRequest<?> request, long environmentId, long started) {
         guard.require(request, environmentId, Scopes.ELEMENT_READ);
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
         StatsRequest parsed = StatsParameters.parse(query, environmentId, config.defaultInclude(), clock.instant());
         ServerTiming timing = new ServerTiming();
         StatsPage page = stats.page(parsed.query(), parsed.trim(), timing);
+        return respond(request, query, parsed, page, timing, started);
+    }
+
+    private HttpResponse<byte[]> respond(HttpRequest<?> request, QueryString query, StatsRequest parsed, StatsPage page,
+                                         ServerTiming timing, long started) {
         byte[] body = parsed.paginate() ? paginated(request, query, parsed.query(), page) : page.resultsJson();
         timing.add("total", System.nanoTime() - started);
         return JsonResponses.ok(body, timing)

@@ -7,6 +7,7 @@ import io.clickmap.api.web.ServerTiming;
 import io.clickmap.chain.ChainTrim;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Answers stats queries: from the cache when an equal query (same environment, normalised parameters, trim)
@@ -36,6 +37,11 @@ class StatsService {
                 .maximumWeight(config.statsCacheBytes())
                 .weigher((Key key, StatsPage page) -> page.resultsJson().length + 256)
                 .build();
+    }
+
+    /** The cached page, if an equal query was answered within the cache time. */
+    Optional<StatsPage> cached(StatsQuery query, ChainTrim trim) {
+        return Optional.ofNullable(pages.getIfPresent(new Key(query, trim)));
     }
 
     StatsPage page(StatsQuery query, ChainTrim trim, ServerTiming timing) {

@@ -186,6 +186,17 @@ class StatsEndpointTest extends ServiceTest {
     }
 
     @Test
+    void aCachedPageStillLinksToTheNextPageThroughTheRequestsOwnQueryString() {
+        String first = DAY + "&paginate_response=true&limit=2&include=$rageclick,$autocapture";
+        String second = "include=%24autocapture&include=%24rageclick&limit=2&paginate_response=true&" + DAY;
+        api().get(STATS + "?" + first);
+        Api.Reply cached = api().get("/api/projects/1/elements/stats?" + second);
+
+        assertThat(cached.header("Server-Timing").orElseThrow()).contains("cache;desc=\"hit\"");
+        assertThat(cached.json().get("next").asText()).isEqualTo(server.getURL() + "/api/projects/1/elements/stats?" + second + "&offset=2");
+    }
+
+    @Test
     void limitAndOffsetPageThroughTheRowsWithoutOverlap() {
         String all = String.join(",", StatsRows.of(api().get(STATS + "?" + DAY + "&" + ALL_EVENTS).json()));
         StringBuilder paged = new StringBuilder();
