@@ -56,6 +56,7 @@ public final class StatsApiBenchmark {
         String partialEnd = now.toLocalDate() + "T" + now.toLocalTime().truncatedTo(ChronoUnit.HOURS).withHour(Math.max(1, now.getHour() / 2)) + ":00Z";
         Map<String, String> scenarios = new LinkedHashMap<>();
         scenarios.put("7 days (default window), 100 rows", "?limit=100");
+        scenarios.put("7 days, all defaults (limit 50,000)", "");
         scenarios.put("30 days, 100 rows", "?date_from=-30d&limit=100");
         scenarios.put("30 days, $current_url exact, 100 rows", "?date_from=-30d&limit=100&properties="
                 + encode("[{\"key\":\"$current_url\",\"value\":\"https://shop.example.com/p/0\",\"operator\":\"exact\"}]"));

@@ -15,8 +15,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
-import java.io.ByteArrayOutputStream;
+import io.netty.buffer.ByteBuf;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +53,7 @@ public class StatsController {
 
     // Micronaut matches with or without the trailing slash.
     @Get(uris = {"/api/environments/{id}/elements/stats", "/api/projects/{id}/elements/stats"})
-    public CompletableFuture<HttpResponse<byte[]>> stats(HttpRequest<?> request, @PathVariable String id) {
+    public CompletableFuture<HttpResponse<ByteBuf>> stats(HttpRequest<?> request, @PathVariable String id) {
         long started = System.nanoTime();
         long environmentId = EnvironmentId.parse(id);
         if (guard.requireIfKnown(request, environmentId, Scopes.ELEMENT_READ).isPresent()) {
@@ -67,7 +69,7 @@ public class StatsController {
         return CompletableFuture.supplyAsync(() -> answer(request, environmentId, started), blocking);
     }
 
-    private HttpResponse<byte[]> answer(HttpRequest<?> request, long environmentId, long started) {
+    private HttpResponse<ByteBuf> answer(HttpRequest<?> request, long environmentId, long started) {
         guard.require(request, environmentId, Scopes.ELEMENT_READ);
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
         StatsRequest parsed = StatsParameters.parse(query, environmentId, config.defaultInclude(), clock.instant());
@@ -76,23 +78,23 @@ public class StatsController {
         return respond(request, query, parsed, page, timing, started);
     }
 
-    private HttpResponse<byte[]> respond(HttpRequest<?> request, QueryString query, StatsRequest parsed, StatsPage page,
-                                         ServerTiming timing, long started) {
-        byte[] body = parsed.paginate() ? paginated(request, query, parsed.query(), page) : page.resultsJson();
+    private HttpResponse<ByteBuf> respond(HttpRequest<?> request, QueryString query, StatsRequest parsed, StatsPage page,
+                                          ServerTiming timing, long started) {
+        List<byte[]> body = new ArrayList<>(page.segments().size() + 2);
+        if (parsed.paginate()) {
+            StatsQuery stats = parsed.query();
+            String next = links.next(request, query, stats.offset(), stats.limit(), page.hasMore());
+            String previous = links.previous(request, query, stats.offset(), stats.limit());
+            body.add(JsonResponses.ascii("{\"results\":"));
+            body.addAll(page.segments());
+            body.add(JsonResponses.ascii(",\"next\":" + JsonResponses.stringOrNull(next)
+                    + ",\"previous\":" + JsonResponses.stringOrNull(previous) + "}"));
+        } else {
+            body.addAll(page.segments());
+        }
         timing.add("total", System.nanoTime() - started);
         return JsonResponses.ok(body, timing)
                 .header("Cache-Control", CACHE_CONTROL)
                 .header("Vary", VARY);
-    }
-
-    private byte[] paginated(HttpRequest<?> request, QueryString query, StatsQuery stats, StatsPage page) {
-        String next = links.next(request, query, stats.offset(), stats.limit(), page.hasMore());
-        String previous = links.previous(request, query, stats.offset(), stats.limit());
-        ByteArrayOutputStream json = new ByteArrayOutputStream(page.resultsJson().length + 512);
-        json.writeBytes(JsonResponses.ascii("{\"results\":"));
-        json.writeBytes(page.resultsJson());
-        json.writeBytes(JsonResponses.ascii(",\"next\":" + JsonResponses.stringOrNull(next)
-                + ",\"previous\":" + JsonResponses.stringOrNull(previous) + "}"));
-        return json.toByteArray();
     }
 }

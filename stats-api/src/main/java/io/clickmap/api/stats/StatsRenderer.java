@@ -2,21 +2,20 @@ package io.clickmap.api.stats;
 
 import io.clickmap.chain.ChainTrim;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns storage rows into the page's JSON: {@code {"count", "hash", "type", "elements"}} per row, at most
  * {@code limit} rows (storage fetched one more to learn whether a next page exists). Sampled counts are
- * scaled back here, as {@code (long) (count / f)}.
+ * scaled back here, as {@code (long) (count / f)}. Element arrays come from {@link ElementsJsonCache} and are
+ * referenced, not copied, on large pages, so a 50,000-row page does not need its 80 MB twice.
  */
 @Singleton
 class StatsRenderer {
-    private static final byte[] COUNT = "{\"count\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HASH = ",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] TYPE = "\",\"type\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ELEMENTS = "\",\"elements\":".getBytes(StandardCharsets.US_ASCII);
+    /** Pages up to this size are joined into one array: cheaper to send and to cache. */
+    static final int JOIN_BELOW_BYTES = 1 << 20;
 
     private final ElementsJsonCache elements;
 
@@ -26,26 +25,38 @@ class StatsRenderer {
 
     StatsPage render(List<StatsRow> fetched, StatsQuery query, ChainTrim trim) {
         int shown = Math.min(fetched.size(), query.limit());
-        ByteArrayOutputStream json = new ByteArrayOutputStream(64 + shown * 512);
-        json.write('[');
+        List<byte[]> segments = new ArrayList<>(shown * 2 + 1);
+        long length = 0;
+        StringBuilder head = new StringBuilder(96);
         for (int i = 0; i < shown; i++) {
             StatsRow row = fetched.get(i);
-            if (i > 0) {
-                json.write(',');
-            }
             long count = query.isSampled() ? (long) (row.count() / query.samplingFactor()) : row.count();
-            json.writeBytes(COUNT);
-            json.writeBytes(Long.toString(count).getBytes(StandardCharsets.US_ASCII));
-            json.writeBytes(HASH);
-            json.writeBytes(row.hashHex().getBytes(StandardCharsets.US_ASCII));
-            json.writeBytes(TYPE);
+            head.setLength(0);
             // Event names reach here only from the include whitelist ($autocapture, ...): no escaping needed.
-            json.writeBytes(row.event().getBytes(StandardCharsets.US_ASCII));
-            json.writeBytes(ELEMENTS);
-            json.writeBytes(elements.elements(row, trim));
-            json.write('}');
+            head.append(i == 0 ? "[" : "},").append("{\"count\":").append(count).append(",\"hash\":\"").append(row.hashHex())
+                    .append("\",\"type\":\"").append(row.event()).append("\",\"elements\":");
+            byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+            byte[] elementsJson = elements.elements(row, trim);
+            segments.add(headBytes);
+            segments.add(elementsJson);
+            length += headBytes.length + elementsJson.length;
         }
-        json.write(']');
-        return new StatsPage(json.toByteArray(), fetched.size() > query.limit(), shown);
+        byte[] tail = (shown == 0 ? "[]" : "}]").getBytes(StandardCharsets.US_ASCII);
+        segments.add(tail);
+        length += tail.length;
+        boolean hasMore = fetched.size() > query.limit();
+        return length <= JOIN_BELOW_BYTES
+                ? new StatsPage(List.of(join(segments, (int) length)), length, hasMore, shown)
+                : new StatsPage(segments, length, hasMore, shown);
+    }
+
+    private static byte[] join(List<byte[]> segments, int length) {
+        byte[] joined = new byte[length];
+        int at = 0;
+        for (byte[] segment : segments) {
+            System.arraycopy(segment, 0, joined, at, segment.length);
+            at += segment.length;
+        }
+        return joined;
     }
 }

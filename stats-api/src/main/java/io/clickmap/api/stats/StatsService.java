@@ -35,7 +35,7 @@ class StatsService {
         this.pages = Caffeine.newBuilder()
                 .expireAfterWrite(config.statsCacheTtl())
                 .maximumWeight(config.statsCacheBytes())
-                .weigher((Key key, StatsPage page) -> page.resultsJson().length + 256)
+                .weigher((Key key, StatsPage page) -> (int) Math.min(Integer.MAX_VALUE, page.length() + 256))
                 .build();
     }
 
