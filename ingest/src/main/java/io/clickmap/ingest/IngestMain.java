@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * Starts the ingest service: configuration, schema, consumer loop, status port. Runs until SIGTERM,
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestMain {
     private static final Logger LOG = LoggerFactory.getLogger(IngestMain.class);
+    private static final Duration STOP_BUDGET = Duration.ofMillis(9_500);
 
     private IngestMain() {
     }
@@ -34,21 +36,33 @@ public final class IngestMain {
             return;
         }
         Ingest ingest = Ingest.start(config, FlushListener.NONE);
-        Thread shutdown = new Thread(() -> {
-            ingest.stop();
-            try {
-                ingest.awaitStopped(Duration.ofSeconds(9));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ingest-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        // SIGTERM and Ctrl-C ask the loop to finish its work; the JVM's own handling would exit with 143.
+        Signal.handle(new Signal("TERM"), signal -> stopWithin(ingest, STOP_BUDGET));
+        Signal.handle(new Signal("INT"), signal -> stopWithin(ingest, STOP_BUDGET));
         try {
             ingest.run();
         } catch (RuntimeException e) {
             LOG.error("Ingest stopped by a failure it cannot retry; nothing past the last commit is skipped, restart after fixing it", e);
             System.exit(1);
         }
+        LOG.info("Ingest stopped");
+        System.exit(0);
+    }
+
+    private static void stopWithin(Ingest ingest, Duration budget) {
+        LOG.info("Stopping: storing and committing what is buffered");
+        ingest.stop();
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(budget.toMillis());
+                LOG.error("Ingest did not stop within {} s; exiting without committing the rest", budget.toSeconds());
+                Runtime.getRuntime().halt(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ingest-stop-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     private static Path configFile(String[] args) {

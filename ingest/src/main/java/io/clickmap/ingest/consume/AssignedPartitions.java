@@ -2,9 +2,12 @@ package io.clickmap.ingest.consume;
 
 import io.clickmap.event.ClickEvent;
 import io.clickmap.event.Source;
+import io.clickmap.ingest.store.EventBatch;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
@@ -12,7 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The partitions this consumer owns, what they buffer in total, and which still wait for their
  * resume point. Decides when a flush is due: at a row count, a byte size, or when the oldest
- * unflushed work (a buffered row, a skip, a dead letter) is older than the linger.
+ * unsealed work (a buffered row, a skip, a dead letter) is older than the linger.
  */
 final class AssignedPartitions {
     private final EventConsumer.Batching batching;
@@ -75,14 +78,31 @@ final class AssignedPartitions {
         }
     }
 
-    void stored(int rows, long bytes) {
-        bufferedRows -= rows;
-        bufferedBytes -= bytes;
+    /** Takes every buffered batch and the offsets to commit after them; buffering starts afresh. */
+    SealedFlush seal() {
+        List<EventBatch> batches = new ArrayList<>();
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (PartitionState state : states.values()) {
+            batches.addAll(state.takeBatches());
+            long offset = state.offsetToCommit();
+            if (offset >= 0) {
+                offsets.put(state.partition(), offset);
+            }
+        }
+        bufferedRows = 0;
+        bufferedBytes = 0;
+        oldestWorkNanos = -1;
+        return new SealedFlush(batches, offsets);
     }
 
-    /** Everything up to now is stored and committed. */
-    void settled() {
-        oldestWorkNanos = -1;
+    /** Records a commit; offsets of partitions handed over meanwhile are ignored. */
+    void committed(Map<TopicPartition, Long> offsets) {
+        offsets.forEach((partition, offset) -> {
+            PartitionState state = states.get(partition);
+            if (state != null) {
+                state.committed(offset);
+            }
+        });
     }
 
     long bufferedRows() {
@@ -90,10 +110,12 @@ final class AssignedPartitions {
     }
 
     boolean flushDue() {
-        if (bufferedRows >= batching.rows() || bufferedBytes >= batching.bytes()) {
-            return true;
-        }
-        return oldestWorkNanos >= 0 && System.nanoTime() - oldestWorkNanos >= batching.linger().toNanos();
+        return full() || oldestWorkNanos >= 0 && System.nanoTime() - oldestWorkNanos >= batching.linger().toNanos();
+    }
+
+    /** A batch's worth is buffered: no more should be read until the previous flush is out of the way. */
+    boolean full() {
+        return bufferedRows >= batching.rows() || bufferedBytes >= batching.bytes();
     }
 
     /** How long until the linger makes a flush due; Long.MAX_VALUE with nothing unflushed. */

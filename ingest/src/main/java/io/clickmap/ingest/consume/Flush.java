@@ -6,7 +6,10 @@ import io.clickmap.ingest.store.EventBatch;
 import io.clickmap.ingest.store.EventStore;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -16,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores every buffered batch, makes sure every dead letter is acknowledged, then commits the
- * offsets after them: the order that makes a commit mean "stored". A batch that is stored is
- * removed at once, so a retry after a failure half-way stores only the rest.
+ * Stores a sealed flush (its batches inserted in parallel, each one part), then, on the consumer's
+ * thread, makes sure every dead letter is acknowledged and commits the offsets after them: the
+ * order that makes a commit mean "stored".
  */
 final class Flush {
     private static final Logger LOG = LoggerFactory.getLogger(Flush.class);
@@ -31,44 +34,43 @@ final class Flush {
     private final DeadLetters deadLetters;
     private final IngestMetrics metrics;
     private final FlushListener listener;
+    private final ExecutorService inserts;
 
-    Flush(Consumer<byte[], byte[]> consumer, EventStore store, DeadLetters deadLetters, IngestMetrics metrics, FlushListener listener) {
+    Flush(Consumer<byte[], byte[]> consumer, EventStore store, DeadLetters deadLetters, IngestMetrics metrics,
+          FlushListener listener, ExecutorService inserts) {
         this.consumer = consumer;
         this.store = store;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.listener = listener;
+        this.inserts = inserts;
     }
 
-    /** Client exceptions from ClickHouse or Kafka propagate: the caller classifies them. */
-    Outcome run(AssignedPartitions partitions) {
-        int rows = 0;
-        for (PartitionState state : partitions.all()) {
-            for (EventBatch batch : state.batches()) {
+    /** Inserts every unstored batch; completes when all attempts are over, exceptionally if any failed. */
+    CompletableFuture<Void> store(SealedFlush sealed) {
+        List<EventBatch> batches = sealed.unstored();
+        CompletableFuture<?>[] attempts = new CompletableFuture<?>[batches.size()];
+        for (int i = 0; i < attempts.length; i++) {
+            EventBatch batch = batches.get(i);
+            attempts[i] = CompletableFuture.runAsync(() -> {
                 long started = System.nanoTime();
                 int inserted = store.store(batch);
                 metrics.stored(inserted, System.nanoTime() - started);
-                state.stored(batch);
-                partitions.stored(batch.count(), batch.bytes());
-                rows += inserted;
+                sealed.stored(batch);
                 LOG.debug("Stored {} in {} ms", batch, (System.nanoTime() - started) / 1_000_000);
-            }
+            }, inserts);
         }
-        listener.storedBeforeCommit(rows);
+        return CompletableFuture.allOf(attempts);
+    }
+
+    /** Client exceptions from Kafka propagate: the caller classifies them. */
+    Outcome commit(SealedFlush sealed, AssignedPartitions partitions) {
+        listener.storedBeforeCommit(sealed.rows());
         if (!deadLetters.confirm()) {
             return Outcome.DEAD_LETTERS_PENDING;
         }
-        return commit(partitions);
-    }
-
-    private Outcome commit(AssignedPartitions partitions) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (PartitionState state : partitions.all()) {
-            long offset = state.offsetToCommit();
-            if (offset >= 0) {
-                offsets.put(state.partition(), new OffsetAndMetadata(offset));
-            }
-        }
+        sealed.offsets().forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
         if (offsets.isEmpty()) {
             return Outcome.COMMITTED;
         }
@@ -85,7 +87,7 @@ final class Flush {
             LOG.warn("Commit of {} refused after a rebalance; the partitions' new owner continues from what is stored", offsets.keySet());
             return Outcome.COMMITTED;
         }
-        offsets.keySet().forEach(partition -> partitions.get(partition).committed());
+        partitions.committed(sealed.offsets());
         return Outcome.COMMITTED;
     }
 }

@@ -11,16 +11,16 @@ import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * One assigned partition: its rows waiting to be stored (one batch per month), the offset up to
- * which it is processed, and what its resume point says is stored already. Unknown resume point
- * (ClickHouse could not be asked yet) means the partition must not be read.
+ * One assigned partition: its rows waiting to be sealed into a flush (one batch per month), the
+ * offset up to which it is processed and the one up to which that is committed, and what its resume
+ * point says is stored already. An unknown resume point means the partition must not be read yet.
  */
 final class PartitionState {
     private final TopicPartition partition;
-    private final Map<Integer, EventBatch> batches = new TreeMap<>();
+    private Map<Integer, EventBatch> batches = new TreeMap<>();
     private ResumePoint resume;
     private long nextOffset = -1;
-    private boolean uncommitted;
+    private long committedOffset = -1;
 
     PartitionState(TopicPartition partition) {
         this.partition = partition;
@@ -53,15 +53,22 @@ final class PartitionState {
 
     void processed(long offset) {
         nextOffset = offset + 1;
-        uncommitted = true;
     }
 
-    List<EventBatch> batches() {
-        return new ArrayList<>(batches.values());
+    /** Hands the buffered batches over to a flush; buffering starts afresh. */
+    List<EventBatch> takeBatches() {
+        List<EventBatch> taken = new ArrayList<>(batches.values());
+        batches = new TreeMap<>();
+        return taken;
     }
 
-    void stored(EventBatch batch) {
-        batches.remove(batch.month());
+    /** The offset a flush sealed now may commit once its rows are stored; -1 when nothing new is processed. */
+    long offsetToCommit() {
+        return nextOffset > committedOffset ? nextOffset : -1;
+    }
+
+    void committed(long offset) {
+        committedOffset = Math.max(committedOffset, offset);
     }
 
     int bufferedRows() {
@@ -72,16 +79,7 @@ final class PartitionState {
         return batches.values().stream().mapToLong(EventBatch::bytes).sum();
     }
 
-    /** The offset to commit, once everything before it is stored; -1 when there is nothing new to commit. */
-    long offsetToCommit() {
-        return uncommitted && batches.isEmpty() ? nextOffset : -1;
-    }
-
-    void committed() {
-        uncommitted = false;
-    }
-
     boolean hasUnfinishedWork() {
-        return uncommitted || !batches.isEmpty();
+        return nextOffset > committedOffset || !batches.isEmpty();
     }
 }

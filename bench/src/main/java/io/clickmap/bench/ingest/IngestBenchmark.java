@@ -1,0 +1,268 @@
+package io.clickmap.bench.ingest;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.data.ClickHouseFormat;
+import io.clickmap.clickhouse.ClickHouseClients;
+import io.clickmap.clickhouse.ClickHouseConfig;
+import io.clickmap.clickhouse.ClickHouseSql;
+import io.clickmap.clickhouse.Migrations;
+import io.clickmap.loadgen.ClickGenerator;
+import io.clickmap.loadgen.LoadGenerator;
+import io.clickmap.testing.ClickHouseServer;
+import io.clickmap.testing.KafkaBroker;
+import io.clickmap.testing.KafkaExtension;
+import io.clickmap.testing.SharedServers;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.ObjLongConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * The ingest benchmarks and fault runs of BENCHMARKS.md, against a real ClickHouse (Debian's binary,
+ * as the tests start it) and a real Kafka broker (in this JVM), with ingest as a child process:
+ * {@code throughput [events]} (with ClickHouse's own insert rate for the same rows, and freshness at
+ * 10,000 events/s) and {@code kill [events] [kills]}. Prints a markdown report, also written to
+ * {@code bench/target/}.
+ */
+public final class IngestBenchmark {
+    private static final String DATABASE = "bench_ingest";
+    private static final int PARTITIONS = 4;
+    private static final List<String> COLUMNS = List.of("uuid", "team_id", "event", "timestamp", "distinct_id", "current_url",
+            "elements_chain", "properties", "property_keys", "property_values", "kafka_topic", "kafka_partition", "kafka_offset");
+
+    private final String ingestJar;
+    private final Path workDir;
+    private final ClickHouseServer clickHouse = SharedServers.clickHouse();
+    private final KafkaBroker kafka = SharedServers.kafka();
+    private final Client client;
+    private final ClickHouseSql sql;
+    private final KafkaExtension topics = new KafkaExtension();
+    private final List<String> report = new ArrayList<>();
+
+    private IngestBenchmark(String ingestJar, Path workDir) {
+        this.ingestJar = ingestJar;
+        this.workDir = workDir;
+        this.client = ClickHouseClients.create(config(DATABASE));
+        this.sql = new ClickHouseSql(client);
+        Migrations.apply(sql, DATABASE);
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: IngestBenchmark <clickmap-ingest.jar> throughput|kill [events] [kills]");
+            System.exit(2);
+        }
+        Path workDir = Files.createDirectories(Path.of("bench", "target", "ingest-bench"));
+        IngestBenchmark bench = new IngestBenchmark(args[0], workDir);
+        long events = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000;
+        switch (args[1]) {
+            case "throughput" -> {
+                bench.throughput(events);
+                bench.freshness(10_000, 60);
+            }
+            case "kill" -> bench.kill(events, args.length > 3 ? Integer.parseInt(args[3]) : 10);
+            default -> throw new IllegalArgumentException("unknown run " + args[1]);
+        }
+        bench.write(workDir.resolve(args[1] + ".md"));
+        System.exit(0);
+    }
+
+    private void throughput(long events) throws Exception {
+        String topic = topic("throughput");
+        line("## Ingest throughput, %s, %,d events, %d partitions", LocalDate.now(), events, PARTITIONS);
+        LoadGenerator.Summary produced = produce(topic, events, 0);
+        line("- produced %,d events (%,.0f MB, avg %,.0f bytes) at %,.0f events/s before ingest started",
+                produced.sent(), produced.bytes() / 1e6, produced.bytes() / (double) produced.sent(), produced.eventsPerSecond());
+
+        IngestProcess ingest = startIngest(topic, "throughput");
+        long started = System.nanoTime();
+        double cpuAtStart = ingest.cpuSeconds();
+        long firstRowAt = 0;
+        long stored = 0;
+        while (stored < events) {
+            IngestProcess.sleep(200);
+            stored = count(topic);
+            if (stored > 0 && firstRowAt == 0) {
+                firstRowAt = System.nanoTime();
+            }
+            System.err.printf(Locale.ROOT, "\r  stored %,d / %,d", stored, events);
+        }
+        long done = System.nanoTime();
+        System.err.println();
+        double cpu = ingest.cpuSeconds() - cpuAtStart;
+        double seconds = (done - started) / 1e9;
+        double steadySeconds = (done - firstRowAt) / 1e9;
+        line("- end to end: all %,d queryable after %.1f s: **%,.0f events/s** (%,.0f events/s from the first stored row)",
+                events, seconds, events / seconds, events / steadySeconds);
+        line("- ingest CPU: %.1f s user+system: **%.1f µs per event**", cpu, cpu * 1e6 / events);
+        line("- ingest memory: -Xmx256m; peak heap before a GC %d MiB; peak RSS %d MiB", ingest.peakHeapMiB(), ingest.peakRssMiB());
+        line("- stop (SIGTERM): %s", ingest.stop());
+        line("- exactly once: %s", countAndUnique(topic));
+        clickHouseOwnRate(topic, events, events / seconds);
+    }
+
+    /** The same rows inserted by ClickHouse itself from a RowBinary file, blocks of 50,000 rows, same table and views. */
+    private void clickHouseOwnRate(String topic, long events, double ingestRate) throws Exception {
+        Path rows = workDir.resolve("rows.bin");
+        try (QueryResponse response = client.query("SELECT " + String.join(", ", COLUMNS) + " FROM events WHERE kafka_topic = '"
+                + topic + "' FORMAT RowBinary").get(); InputStream body = response.getInputStream()) {
+            Files.copy(body, rows, StandardCopyOption.REPLACE_EXISTING);
+        }
+        String copy = DATABASE + "_copy";
+        sql.execute("DROP DATABASE IF EXISTS " + copy);
+        Migrations.apply(sql, copy);
+        InsertSettings settings = new InsertSettings();
+        settings.serverSetting("max_insert_block_size", "50000");
+        long started = System.nanoTime();
+        try (InputStream in = Files.newInputStream(rows)) {
+            client.insert(copy + ".events", COLUMNS, in, ClickHouseFormat.RowBinary, settings).get().close();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double rate = events / seconds;
+        line("- ClickHouse's own insert of the same rows (%,.0f MB RowBinary, 50,000-row blocks, with the rollup views): %.1f s, "
+                + "**%,.0f events/s**; ingest reaches **%.2f×** of it", Files.size(rows) / 1e6, seconds, rate, ingestRate / rate);
+        sql.execute("DROP DATABASE " + copy);
+        Files.delete(rows);
+    }
+
+    /** Produce at a steady rate with ingest caught up; latency from hand-over to the producer until the row is counted. */
+    private void freshness(int rate, int seconds) throws Exception {
+        String topic = topic("freshness");
+        IngestProcess ingest = startIngest(topic, "freshness");
+        int events = rate * seconds;
+        long[] sentAt = new long[events];
+        List<long[]> polls = new ArrayList<>();
+        Thread poller = new Thread(() -> {
+            long seen = 0;
+            while (seen < events) {
+                seen = count(topic);
+                synchronized (polls) {
+                    polls.add(new long[] {System.nanoTime(), seen});
+                }
+                IngestProcess.sleep(50);
+            }
+        });
+        poller.start();
+        int[] index = {0};
+        produce(topic, events, rate, (click, at) -> sentAt[index[0]++] = at);
+        poller.join();
+        ingest.stop();
+        long[] latencies = new long[events];
+        int poll = 0;
+        for (int i = 0; i < events; i++) {
+            while (polls.get(poll)[1] <= i) {
+                poll++;
+            }
+            latencies[i] = polls.get(poll)[0] - sentAt[i];
+        }
+        Arrays.sort(latencies);
+        line("## Freshness, %s: %,d events/s for %d s", LocalDate.now(), rate, seconds);
+        line("- produce → queryable: p50 %d ms, **p99 %d ms**, max %d ms (counted by polling every 50 ms, so up to ~60 ms late)",
+                latencies[events / 2] / 1_000_000, latencies[events * 99 / 100] / 1_000_000, latencies[events - 1] / 1_000_000);
+        line("- exactly once: %s", countAndUnique(topic));
+    }
+
+    /** SIGKILL the ingest process at random moments while events stream in; then every event must be there once. */
+    private void kill(long events, int kills) throws Exception {
+        String topic = topic("kill");
+        line("## Kill test, %s: %,d events, ingest SIGKILLed %d times", LocalDate.now(), events, kills);
+        Thread producer = new Thread(() -> produce(topic, events, 20_000));
+        producer.start();
+        for (int k = 1; k <= kills; k++) {
+            IngestProcess ingest = startIngest(topic, "kill");
+            IngestProcess.sleep(ThreadLocalRandom.current().nextLong(1_000, 6_000));
+            ingest.kill();
+            System.err.printf(Locale.ROOT, "  kill %d: %,d rows stored so far%n", k, count(topic));
+        }
+        producer.join();
+        IngestProcess survivor = startIngest(topic, "kill");
+        long stored = -1;
+        long previous = -2;
+        while (stored != previous || stored < events) {
+            previous = stored;
+            IngestProcess.sleep(3_000);
+            stored = count(topic);
+            System.err.printf(Locale.ROOT, "  %,d rows stored%n", stored);
+        }
+        survivor.stop();
+        line("- produced %,d; stored: %s", events, countAndUnique(topic));
+    }
+
+    private IngestProcess startIngest(String topic, String name) throws Exception {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("KAFKA_TOPIC", topic);
+        environment.put("KAFKA_GROUP", "bench-" + topic);
+        environment.put("KAFKA_DEAD_LETTER_TOPIC", topic + "-dlq");
+        environment.put("CLICKHOUSE_URL", clickHouse.httpUrl());
+        environment.put("CLICKHOUSE_USER", clickHouse.user());
+        environment.put("CLICKHOUSE_PASSWORD", clickHouse.password());
+        environment.put("CLICKHOUSE_DATABASE", DATABASE);
+        environment.put("INGEST_ENVIRONMENTS", "1:phc_clickmap_local");
+        // e.g. -XX:StartFlightRecording=filename=ingest.jfr to profile the ingest process
+        String profiling = System.getenv("BENCH_INGEST_JAVA_TOOL_OPTIONS");
+        if (profiling != null) {
+            environment.put("JAVA_TOOL_OPTIONS", profiling);
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        IngestProcess ingest = new IngestProcess(ingestJar, environment, port, workDir, name);
+        ingest.awaitHealthy();
+        return ingest;
+    }
+
+    private LoadGenerator.Summary produce(String topic, long events, double rate) {
+        return produce(topic, events, rate, (click, at) -> { });
+    }
+
+    private LoadGenerator.Summary produce(String topic, long events, double rate, ObjLongConsumer<ClickGenerator.Click> onSent) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(LoadGenerator.producerProperties(kafka.bootstrapServers()))) {
+            return new LoadGenerator(producer).run(new ClickGenerator(ClickGenerator.Options.defaults().withSeed(topic.hashCode()), Clock.systemUTC()),
+                    topic, events, rate, onSent, System.err);
+        }
+    }
+
+    private String topic(String purpose) {
+        return topics.newTopic("bench-" + purpose, PARTITIONS);
+    }
+
+    private long count(String topic) {
+        return sql.query("SELECT count() AS n FROM events WHERE kafka_topic = '" + topic + "'", row -> row.get("n").asLong()).get(0);
+    }
+
+    private String countAndUnique(String topic) {
+        return sql.query("SELECT count() AS n, uniqExact(uuid) AS u FROM events WHERE kafka_topic = '" + topic + "'",
+                row -> String.format(Locale.ROOT, "`count()` = %d, `uniqExact(uuid)` = %d", row.get("n").asLong(), row.get("u").asLong())).get(0);
+    }
+
+    private ClickHouseConfig config(String database) {
+        return new ClickHouseConfig(clickHouse.httpUrl(), database, clickHouse.user(), clickHouse.password());
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        report.add(text);
+        System.out.println(text);
+    }
+
+    private void write(Path file) throws Exception {
+        Files.writeString(file, String.join("\n", report) + "\n");
+        System.out.println("(report written to " + file + ")");
+    }
+}

@@ -1,0 +1,143 @@
+package io.clickmap.bench.ingest;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The ingest jar as a child process, so its CPU time and heap are its own: CPU from /proc, peak heap
+ * from its GC log (the occupancy before each collection), peak RSS from /proc. Stops with SIGTERM,
+ * or dies with SIGKILL for the kill test.
+ */
+final class IngestProcess {
+    private static final Pattern GC_BEFORE = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private final Process process;
+    private final Path gcLog;
+    private final File log;
+    private final int statusPort;
+
+    IngestProcess(String jar, Map<String, String> environment, int statusPort, Path workDir, String name) {
+        this.statusPort = statusPort;
+        this.gcLog = workDir.resolve(name + "-gc.log");
+        this.log = workDir.resolve(name + ".log").toFile();
+        ProcessBuilder builder = new ProcessBuilder(List.of("java", "-Xmx256m", "-Xms256m", "-Xlog:gc:file=" + gcLog, "-jar", jar))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        builder.environment().putAll(environment);
+        builder.environment().put("INGEST_STATUS_PORT", String.valueOf(statusPort));
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + jar, e);
+        }
+    }
+
+    void awaitHealthy() {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("ingest exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statusPort + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("ingest not healthy after 60 s; see " + log);
+    }
+
+    /** User plus system CPU seconds the process has used so far. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Peak resident memory in MiB. */
+    long peakRssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The largest heap occupancy the GC log shows before a collection, in MiB. */
+    long peakHeapMiB() {
+        try {
+            long peak = 0;
+            for (String line : Files.readAllLines(gcLog)) {
+                Matcher matcher = GC_BEFORE.matcher(line);
+                if (matcher.find()) {
+                    peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+                }
+            }
+            return peak;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** SIGTERM; returns the exit code and how long the process took to end. */
+    String stop() {
+        long started = System.nanoTime();
+        process.destroy();
+        try {
+            boolean ended = process.waitFor(30, TimeUnit.SECONDS);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            return ended ? "exit " + process.exitValue() + " after " + millis + " ms" : "still running after 30 s";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
