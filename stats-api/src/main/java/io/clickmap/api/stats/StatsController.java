@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
-import io.netty.buffer.ByteBuf;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,7 @@ public class StatsController {
 
     // Micronaut matches with or without the trailing slash.
     @Get(uris = {"/api/environments/{id}/elements/stats", "/api/projects/{id}/elements/stats"})
-    public CompletableFuture<HttpResponse<ByteBuf>> stats(HttpRequest<?> request, @PathVariable String id) {
+    public CompletableFuture<HttpResponse<?>> stats(HttpRequest<?> request, @PathVariable String id) {
         long started = System.nanoTime();
         long environmentId = EnvironmentId.parse(id);
         if (guard.requireIfKnown(request, environmentId, Scopes.ELEMENT_READ).isPresent()) {
@@ -69,7 +68,7 @@ public class StatsController {
         return CompletableFuture.supplyAsync(() -> answer(request, environmentId, started), blocking);
     }
 
-    private HttpResponse<ByteBuf> answer(HttpRequest<?> request, long environmentId, long started) {
+    private HttpResponse<?> answer(HttpRequest<?> request, long environmentId, long started) {
         guard.require(request, environmentId, Scopes.ELEMENT_READ);
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
         StatsRequest parsed = StatsParameters.parse(query, environmentId, config.defaultInclude(), clock.instant());
@@ -78,22 +77,26 @@ public class StatsController {
         return respond(request, query, parsed, page, timing, started);
     }
 
-    private HttpResponse<ByteBuf> respond(HttpRequest<?> request, QueryString query, StatsRequest parsed, StatsPage page,
+    private HttpResponse<?> respond(HttpRequest<?> request, QueryString query, StatsRequest parsed, StatsPage page,
                                           ServerTiming timing, long started) {
         List<byte[]> body = new ArrayList<>(page.segments().size() + 2);
+        long length = page.length();
         if (parsed.paginate()) {
             StatsQuery stats = parsed.query();
             String next = links.next(request, query, stats.offset(), stats.limit(), page.hasMore());
             String previous = links.previous(request, query, stats.offset(), stats.limit());
-            body.add(JsonResponses.ascii("{\"results\":"));
+            byte[] head = JsonResponses.ascii("{\"results\":");
+            byte[] tail = JsonResponses.ascii(",\"next\":" + JsonResponses.stringOrNull(next)
+                    + ",\"previous\":" + JsonResponses.stringOrNull(previous) + "}");
+            body.add(head);
             body.addAll(page.segments());
-            body.add(JsonResponses.ascii(",\"next\":" + JsonResponses.stringOrNull(next)
-                    + ",\"previous\":" + JsonResponses.stringOrNull(previous) + "}"));
+            body.add(tail);
+            length += head.length + tail.length;
         } else {
             body.addAll(page.segments());
         }
         timing.add("total", System.nanoTime() - started);
-        return JsonResponses.ok(body, timing)
+        return JsonResponses.ok(body, length, timing)
                 .header("Cache-Control", CACHE_CONTROL)
                 .header("Vary", VARY);
     }

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.netty.buffer.ByteBuf;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,11 +19,20 @@ public final class JsonResponses {
         return HttpResponse.ok(json).contentType(MediaType.APPLICATION_JSON_TYPE).header("Server-Timing", timing.header());
     }
 
-    /** A body in segments, sent without joining them (large pages share their arrays with the caches). */
-    public static MutableHttpResponse<ByteBuf> ok(List<byte[]> segments, ServerTiming timing) {
-        ByteBuf body = Unpooled.wrappedBuffer(segments.size(), segments.toArray(new byte[0][]));
+    /**
+     * A body in segments. Up to {@link #STREAM_ABOVE_BYTES} it is sent as one buffer with a length; beyond, it is
+     * streamed in chunks, because Netty would otherwise merge the segments into yet another copy of the whole body.
+     */
+    public static MutableHttpResponse<?> ok(List<byte[]> segments, long length, ServerTiming timing) {
+        if (length <= STREAM_ABOVE_BYTES) {
+            ByteBuf body = Unpooled.wrappedBuffer(segments.size(), segments.toArray(new byte[0][]));
+            return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE).header("Server-Timing", timing.header());
+        }
+        StreamedFile body = new StreamedFile(new SegmentsInputStream(segments), MediaType.APPLICATION_JSON_TYPE);
         return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE).header("Server-Timing", timing.header());
     }
+
+    public static final long STREAM_ABOVE_BYTES = 1 << 20;
 
     /** A JSON string literal, or {@code null}. */
     public static String stringOrNull(String value) {

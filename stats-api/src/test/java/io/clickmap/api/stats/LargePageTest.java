@@ -29,6 +29,10 @@ class LargePageTest extends ServiceTest {
     void aPageOfMoreThanAMegabyteArrivesWholeAndInOrder() {
         Api.Reply reply = api().get("/api/environments/1/elements/stats/?date_from=2025-04-01&date_to=2025-04-01&paginate_response=true&limit=690");
         assertThat(reply.body().length()).isGreaterThan(StatsRenderer.JOIN_BELOW_BYTES);
+        assertThat(reply.header("Content-Type")).hasValue("application/json");
+        assertThat(reply.header("Cache-Control")).hasValue("public, max-age=30");
+        assertThat(reply.header("Server-Timing").orElseThrow()).contains("total;dur=");
+        assertThat(reply.header("Content-Disposition")).isEmpty();
 
         JsonNode results = reply.json().get("results");
         assertThat(results).hasSize(690);
