@@ -5,7 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -25,8 +29,9 @@ final class LatencyProbe {
         this.key = key;
     }
 
-    /** One measured request. */
-    record Sample(double wallMillis, double clickHouseMillis, double serverMillis, int status, String body) {
+    /** One measured request; the body is kept only as its digest, size and row count (pages can be 85 MB). */
+    record Sample(double wallMillis, double clickHouseMillis, double serverMillis, int status, String digest, int bytes, int rows,
+                  String error) {
         double overheadMillis() {
             return serverMillis - clickHouseMillis;
         }
@@ -36,10 +41,12 @@ final class LatencyProbe {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key).build();
         long started = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             double wall = (System.nanoTime() - started) / 1e6;
             String timing = response.headers().firstValue("Server-Timing").orElse("");
-            return new Sample(wall, number(CLICKHOUSE, timing), number(TOTAL, timing), response.statusCode(), response.body());
+            byte[] body = response.body();
+            return new Sample(wall, number(CLICKHOUSE, timing), number(TOTAL, timing), response.statusCode(), digest(body), body.length,
+                    rows(body), response.statusCode() == 200 ? null : new String(body, 0, Math.min(body.length, 500), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("request to " + url + " failed", e);
         } catch (InterruptedException e) {
@@ -56,7 +63,7 @@ final class LatencyProbe {
         for (int i = 0; i < runs; i++) {
             Sample sample = once(url);
             if (sample.status() != 200) {
-                throw new IllegalStateException(url + " answered " + sample.status() + ": " + sample.body());
+                throw new IllegalStateException(url + " answered " + sample.status() + ": " + sample.error());
             }
             samples.add(sample);
         }
@@ -68,6 +75,30 @@ final class LatencyProbe {
         Arrays.sort(values);
         int index = (int) Math.ceil(p / 100.0 * values.length) - 1;
         return values[Math.max(0, Math.min(values.length - 1, index))];
+    }
+
+    private static String digest(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Rows of a stats answer: occurrences of {"count": in the body. */
+    private static int rows(byte[] body) {
+        byte[] marker = "{\"count\":".getBytes(StandardCharsets.US_ASCII);
+        int rows = 0;
+        outer:
+        for (int i = 0; i + marker.length <= body.length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (body[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            rows++;
+        }
+        return rows;
     }
 
     private static double number(Pattern pattern, String header) {
