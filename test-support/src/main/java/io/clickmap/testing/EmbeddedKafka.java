@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import io.clickmap.local.Ports;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -59,7 +60,7 @@ final class EmbeddedKafka implements KafkaBroker {
             Path logDir = null;
             try {
                 logDir = Files.createTempDirectory("clickmap-kafka-");
-                EmbeddedKafka kafka = new EmbeddedKafka(logDir, FreePorts.next(), FreePorts.next());
+                EmbeddedKafka kafka = new EmbeddedKafka(logDir, Ports.free(), Ports.free());
                 LOG.info("Kafka broker (KRaft, in this JVM) ready at {}", kafka.bootstrapServers());
                 return kafka;
             } catch (IOException e) {

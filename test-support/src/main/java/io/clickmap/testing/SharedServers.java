@@ -1,5 +1,6 @@
 package io.clickmap.testing;
 
+import io.clickmap.local.ClickHouseProcess;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -48,7 +49,7 @@ public final class SharedServers {
             LOG.info("ClickHouse: container {}", ContainerClickHouse.IMAGE);
             return new ContainerClickHouse();
         }
-        Optional<Path> binary = LocalClickHouse.findBinary();
+        Optional<Path> binary = ClickHouseProcess.findBinary();
         if (binary.isEmpty()) {
             throw new IllegalStateException("No ClickHouse for the tests: set CLICKHOUSE_URL, start a Docker engine, "
                     + "or install Debian's clickhouse-server (bin/test does that when run as root).");

@@ -1,0 +1,64 @@
+package io.clickmap.launcher;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * {@code bin/run}: starts the local stack, prints the API key and three curls, optionally streams
+ * demo clicks, and runs until Ctrl-C, which stops everything cleanly.
+ */
+public final class LauncherMain {
+    private LauncherMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LauncherConfig config;
+        try {
+            config = LauncherConfig.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("clickmap: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(config);
+        } catch (IllegalStateException e) {
+            System.err.println("clickmap: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Clickmap…");
+            stack.close();
+            System.out.println("Stopped. Data kept in " + config.home());
+        }, "clickmap-stop"));
+        if (config.demo()) {
+            Demo.stream(stack, config.demoEvents(), System.out);
+        }
+        printWelcome(stack, config, Duration.ofNanos(System.nanoTime() - started), System.out);
+        Thread.currentThread().join();
+    }
+
+    static void printWelcome(LocalStack stack, LauncherConfig config, Duration took, PrintStream out) {
+        String base = stack.apiUrl() + "/api/environments/" + LocalStack.ENVIRONMENT + "/elements";
+        String auth = "-H 'Authorization: Bearer " + stack.apiKey() + "'";
+        out.printf("""
+
+                Clickmap is running (started in %.1f s; data and logs in %s).
+                  stats API     %s   (PostHog-compatible; environment %d, project token %s)
+                  Kafka         %s   (topic %s: send events here)
+                  ingest        http://localhost:%d/metrics
+                  API key       %s
+
+                Try:
+                  curl -s %s '%s/stats/?paginate_response=true&limit=3'
+                  curl -s %s '%s/values/?key=tag_name'
+                  curl -s %s '%s/'
+
+                Ctrl-C stops everything.
+                """, took.toMillis() / 1000.0, config.home(), stack.apiUrl(), LocalStack.ENVIRONMENT, LocalStack.TOKEN,
+                stack.bootstrapServers(), LocalStack.TOPIC, config.ingestPort(), stack.apiKey(), auth, base, auth, base, auth, base);
+    }
+}
