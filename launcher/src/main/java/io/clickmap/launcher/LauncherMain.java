@@ -12,6 +12,10 @@ public final class LauncherMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length == 1 && args[0].equals("--help")) {
+            System.out.println(LauncherConfig.usage());
+            return;
+        }
         LauncherConfig config;
         try {
             config = LauncherConfig.parse(args);
