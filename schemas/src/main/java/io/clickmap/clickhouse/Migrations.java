@@ -28,7 +28,8 @@ public final class Migrations {
             "V001__events.sql",
             "V002__daily_rollup.sql",
             "V003__environments.sql",
-            "V004__api_keys.sql");
+            "V004__api_keys.sql",
+            "V005__elements.sql");
 
     private static final SqlTemplate CREATE_DATABASE = SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}");
     private static final SqlTemplate CREATE_LEDGER = SqlTemplate.of("""

@@ -1,18 +1,14 @@
 package io.clickmap.event;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -27,7 +23,7 @@ public final class EventReader {
     private static final Instant EARLIEST = Instant.EPOCH;
     // ClickHouse's DateTime is 32-bit unsigned seconds: it ends early in 2106.
     private static final Instant LATEST = Instant.parse("2105-12-31T23:59:59Z");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Environments environments;
 
@@ -50,9 +46,9 @@ public final class EventReader {
         if (value.length > MAX_MESSAGE_BYTES) {
             throw reject(Rejection.Code.TOO_LARGE, "the message has " + value.length + " bytes; at most " + MAX_MESSAGE_BYTES + " are accepted");
         }
-        ObjectNode message = parseObject(value, "the message");
-        ObjectNode event = message;
-        ObjectNode envelope = null;
+        EventFields message = parseObject(value, "the message");
+        EventFields event = message;
+        EventFields envelope = null;
         JsonNode data = message.get("data");
         if (data != null && !message.has("event")) {
             if (!data.isTextual()) {
@@ -68,30 +64,36 @@ public final class EventReader {
         }
         String distinctId = distinctId(either(event, envelope, "distinct_id"));
         UUID uuid = uuid(either(event, envelope, "uuid"), source);
-        ObjectNode properties = properties(event.get("properties"));
+        PropertiesCopy properties = properties(event);
         Instant timestamp = timestamp(event.get("timestamp"), envelope, source);
-        String currentUrl = optionalText(properties.get("$current_url"), "properties.$current_url");
+        String currentUrl = optionalText(properties.currentUrl(), "properties.$current_url");
         String chain = chain(properties);
         long teamId = environment(event, envelope, properties);
         return new ReadResult.Accepted(new ClickEvent(
-                uuid, teamId, name, timestamp, distinctId, currentUrl, chain, write(properties), scalars(properties)));
+                uuid, teamId, name, timestamp, distinctId, currentUrl, chain, properties.json(), properties.scalars()));
     }
 
-    private static ObjectNode parseObject(byte[] json, String what) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(json);
+    private static EventFields parseObject(byte[] json, String what) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                while (parser.nextToken() != null) {
+                    parser.skipChildren();
+                }
+                throw reject(Rejection.Code.INVALID_JSON, what + " is not a JSON object");
+            }
+            EventFields fields = EventFields.read(parser);
+            if (parser.nextToken() != null) {
+                throw reject(Rejection.Code.INVALID_JSON, what + " is not valid JSON: more after the object");
+            }
+            return fields;
         } catch (IOException e) {
             throw reject(Rejection.Code.INVALID_JSON, what + " is not valid JSON: " + firstLine(e.getMessage()));
         }
-        if (node == null || !node.isObject()) {
-            throw reject(Rejection.Code.INVALID_JSON, what + " is not a JSON object");
-        }
-        return (ObjectNode) node;
     }
 
     /** The event's own field, or the capture envelope's when the event lacks it. */
-    private static JsonNode either(ObjectNode event, ObjectNode envelope, String field) {
+    private static JsonNode either(EventFields event, EventFields envelope, String field) {
         JsonNode own = event.get(field);
         if ((own == null || own.isNull()) && envelope != null) {
             return envelope.get(field);
@@ -139,18 +141,15 @@ public final class EventReader {
         return UUID.fromString(node.textValue());
     }
 
-    private static ObjectNode properties(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return JSON.createObjectNode();
-        }
-        if (!node.isObject()) {
+    private static PropertiesCopy properties(EventFields event) {
+        if (event.propertiesMalformed()) {
             throw reject(Rejection.Code.INVALID_FIELD, "properties must be an object");
         }
-        return (ObjectNode) node;
+        return event.properties() == null ? PropertiesCopy.empty() : event.properties();
     }
 
     /** PostHog's clock-skew correction: a client that sent {@code sent_at} is off by {@code now - sent_at}. */
-    private static Instant timestamp(JsonNode node, ObjectNode envelope, Source source) {
+    private static Instant timestamp(JsonNode node, EventFields envelope, Source source) {
         if (node == null || node.isNull()) {
             return inRange(Instant.ofEpochMilli(source.timestamp()), "the Kafka record's timestamp");
         }
@@ -198,16 +197,15 @@ public final class EventReader {
     }
 
     /** {@code $elements_chain} verbatim, else built from {@code $elements}; never a reason to reject. */
-    private static String chain(ObjectNode properties) {
-        JsonNode chain = properties.remove("$elements_chain");
-        JsonNode elements = properties.remove("$elements");
+    private static String chain(PropertiesCopy properties) {
+        JsonNode chain = properties.chain();
         if (chain != null && chain.isTextual() && !chain.textValue().isEmpty()) {
             return chain.textValue();
         }
-        return elements == null ? "" : ElementsProperty.toChain(elements);
+        return properties.elements() == null ? "" : ElementsProperty.toChain(properties.elements());
     }
 
-    private long environment(ObjectNode event, ObjectNode envelope, ObjectNode properties) {
+    private long environment(EventFields event, EventFields envelope, PropertiesCopy properties) {
         JsonNode teamId = either(event, envelope, "team_id");
         if (teamId != null && !teamId.isNull()) {
             if (!teamId.isIntegralNumber() || !teamId.canConvertToLong() || teamId.longValue() < 1) {
@@ -220,7 +218,7 @@ public final class EventReader {
         }
         JsonNode token = either(event, envelope, "token");
         if (token == null || token.isNull()) {
-            token = properties.get("token");
+            token = properties.token();
         }
         if (token == null || token.isNull()) {
             throw reject(Rejection.Code.MISSING_FIELD, "team_id or token is required");
@@ -233,31 +231,6 @@ public final class EventReader {
             throw reject(Rejection.Code.UNKNOWN_ENVIRONMENT, "no environment has this token");
         }
         return environment.getAsLong();
-    }
-
-    private static String write(ObjectNode properties) {
-        try {
-            return JSON.writeValueAsString(properties);
-        } catch (JacksonException e) {
-            throw new IllegalStateException("a parsed JSON tree must serialise", e);
-        }
-    }
-
-    private static Map<String, String> scalars(ObjectNode properties) {
-        Map<String, String> scalars = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = properties.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode value = field.getValue();
-            if (field.getKey().equals("$current_url")) {
-                continue;
-            }
-            if (value.isTextual()) {
-                scalars.put(field.getKey(), value.textValue());
-            } else if (value.isNumber() || value.isBoolean()) {
-                scalars.put(field.getKey(), value.asText());
-            }
-        }
-        return scalars;
     }
 
     private static String firstLine(String message) {

@@ -38,7 +38,7 @@ class MigrationsTest {
 
         assertThat(CLICKHOUSE.sql("SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name FORMAT TSV").lines())
                 .containsExactly("api_keys", "element_chains", "element_chains_mv", "element_clicks_daily", "element_clicks_daily_mv",
-                        "element_urls", "element_urls_mv", "environments", "events", "schema_migrations");
+                        "element_urls", "element_urls_mv", "elements", "environments", "events", "schema_migrations");
         assertThat(CLICKHOUSE.sql("SELECT DISTINCT version FROM schema_migrations ORDER BY version FORMAT TSV").lines())
                 .hasSize(Migrations.FILES.size());
     }
@@ -58,7 +58,7 @@ class MigrationsTest {
             CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
 
             assertThat(CLICKHOUSE.sql("SELECT count() FROM system.tables WHERE database = '" + database + "' FORMAT TSV").strip())
-                    .isEqualTo("10");
+                    .isEqualTo("11");
             assertThat(CLICKHOUSE.sql("SELECT uniqExact(version) FROM " + database + ".schema_migrations FORMAT TSV").strip())
                     .isEqualTo(String.valueOf(Migrations.FILES.size()));
         } finally {
