@@ -38,21 +38,44 @@ public final class Api {
     }
 
     public Reply send(String method, String pathAndQuery) {
-        return send(method, pathAndQuery, key == null ? null : "Bearer " + key);
+        return withoutBody(method, pathAndQuery, key == null ? null : "Bearer " + key);
+    }
+
+    /** A request with a JSON body (UTF-8). */
+    public Reply send(String method, String pathAndQuery, String json) {
+        return send(method, pathAndQuery, json.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    /** A request with this exact body and content type (null: no Content-Type header). */
+    public Reply send(String method, String pathAndQuery, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString() + pathAndQuery))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return exchange(request);
     }
 
     /** A GET with this exact Authorization header (or none). */
     public Reply getWithAuthorization(String pathAndQuery, String authorization) {
-        return send("GET", pathAndQuery, authorization);
+        return withoutBody("GET", pathAndQuery, authorization);
     }
 
-    private Reply send(String method, String pathAndQuery, String authorization) {
+    private Reply withoutBody(String method, String pathAndQuery, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString() + pathAndQuery))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        return exchange(request);
+    }
+
+    private static Reply exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.headers(), response.body());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class StatsApiConfigTest {
 
     private static StatsApiConfig config(List<String> include, Duration keyTtl, String storage, String url) {
-        return new StatsApiConfig(url, null, null, null, include, null, null, null, null, keyTtl, storage, null, null, null);
+        return new StatsApiConfig(url, null, null, null, include, null, null, null, null, keyTtl, storage, null, null, null, null);
     }
 
     @Test
@@ -35,7 +35,7 @@ class StatsApiConfigTest {
 
     @Test
     void thePasswordNeverAppearsInTheDescription() {
-        StatsApiConfig config = new StatsApiConfig(null, null, null, "secret-password", null, null, null, null, null, null, null, "phx_secret_key", null, null);
+        StatsApiConfig config = new StatsApiConfig(null, null, null, "secret-password", null, null, null, null, null, null, null, "phx_secret_key", null, null, null);
         assertThat(config.toString()).doesNotContain("secret-password").doesNotContain("phx_secret_key");
     }
 }

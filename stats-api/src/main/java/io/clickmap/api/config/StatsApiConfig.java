@@ -1,5 +1,6 @@
 package io.clickmap.api.config;
 
+import io.clickmap.api.elements.ElementIds;
 import io.clickmap.clickhouse.ClickHouseConfig;
 import io.clickmap.event.ClickEventType;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -27,7 +28,8 @@ public record StatsApiConfig(
         @Nullable String statsStorage,
         @Nullable String bootstrapApiKey,
         @Nullable String bootstrapEnvironment,
-        @Nullable Duration startupTimeout) {
+        @Nullable Duration startupTimeout,
+        @Nullable Integer elementWriterId) {
 
     public static final String STORAGE_AUTO = "auto";
     public static final String STORAGE_RAW = "raw";
@@ -64,6 +66,8 @@ public record StatsApiConfig(
         require(statsStorage.equals(STORAGE_AUTO) || statsStorage.equals(STORAGE_RAW), "clickmap.stats-storage",
                 "must be 'auto' (daily rollup where possible) or 'raw' (always the events table), not '" + statsStorage + "'");
         require(!startupTimeout.isNegative(), "clickmap.startup-timeout", "must not be negative");
+        require(elementWriterId == null || elementWriterId >= 0 && elementWriterId <= ElementIds.MAX_WRITER, "clickmap.element-writer-id",
+                "must be from 0 to " + ElementIds.MAX_WRITER + " (or unset for a random one), so that it fits the bits element ids keep for it");
     }
 
     /** The connection settings, checked by {@link ClickHouseConfig} (URL shape, database identifier). */
@@ -84,7 +88,8 @@ public record StatsApiConfig(
     public String toString() {
         return "StatsApiConfig[clickhouse=" + clickhouseUrl + "/" + clickhouseDatabase + " as " + clickhouseUser
                 + ", defaultInclude=" + defaultInclude + ", statsCacheTtl=" + statsCacheTtl + ", apiKeyCacheTtl=" + apiKeyCacheTtl
-                + ", statsStorage=" + statsStorage + ", bootstrapApiKey=" + (bootstrapApiKey == null ? "none" : "set")
+                + ", statsStorage=" + statsStorage + ", elementWriterId=" + (elementWriterId == null ? "random" : elementWriterId)
+                + ", bootstrapApiKey=" + (bootstrapApiKey == null ? "none" : "set")
                 + ", bootstrapEnvironment=" + (bootstrapEnvironment == null ? "none" : "set") + "]";
     }
 

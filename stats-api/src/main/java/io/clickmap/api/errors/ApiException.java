@@ -21,6 +21,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, new ApiError("validation_error", "invalid_input", detail, attr));
     }
 
+    /** A request body that is not JSON at all (DRF's {@code parse_error}). */
+    public static ApiException parseError(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, new ApiError("validation_error", "parse_error", detail, null));
+    }
+
     public static ApiException notAuthenticated(String detail) {
         return new ApiException(HttpStatus.UNAUTHORIZED, new ApiError("authentication_error", "not_authenticated", detail, null));
     }

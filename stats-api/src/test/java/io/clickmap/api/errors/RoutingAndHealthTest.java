@@ -13,7 +13,7 @@ class RoutingAndHealthTest extends ServiceTest {
 
     @Test
     void unknownRoutesAnswerNotFoundInJson() {
-        for (String path : new String[] {"/", "/api", "/api/environments/1/elements/", "/api/environments/1/elements/stats/extra",
+        for (String path : new String[] {"/", "/api", "/api/environments/1/elements/abc/", "/api/environments/1/elements/stats/extra",
                 "/api/teams/1/elements/stats/", "/nope?x=1"}) {
             Api.Reply reply = api().get(path);
             assertThat(reply.status()).as(path).isEqualTo(404);
