@@ -1,13 +1,14 @@
 package io.clickmap.event;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
-import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,8 +30,8 @@ final class PropertiesCopy {
     /** Reads the object the parser stands at (its START_OBJECT) up to its end. */
     static PropertiesCopy read(JsonParser parser) throws IOException {
         PropertiesCopy copy = new PropertiesCopy();
-        SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
-        try (JsonGenerator out = JSON.createGenerator(text)) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream(1024);
+        try (JsonGenerator out = JSON.createGenerator(text, JsonEncoding.UTF8)) {
             out.writeStartObject();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
@@ -60,7 +61,7 @@ final class PropertiesCopy {
             }
             out.writeEndObject();
         }
-        copy.json = text.getAndClear();
+        copy.json = text.toString(StandardCharsets.UTF_8);
         return copy;
     }
 
