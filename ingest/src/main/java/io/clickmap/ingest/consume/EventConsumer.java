@@ -11,14 +11,8 @@ import io.clickmap.ingest.store.EventStore;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,8 +33,6 @@ public final class EventConsumer implements Runnable {
     private static final long MAX_POLL_WAIT_NANOS = Duration.ofMillis(100).toNanos();
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
-    /** Batches of one flush (one per partition and month) are inserted side by side, at most this many at once. */
-    private static final int INSERT_THREADS = 4;
 
     /** When a flush is due: at a row count, a byte size, or when the oldest unflushed work is this old. */
     public record Batching(int rows, long bytes, Duration linger) {
@@ -54,14 +46,10 @@ public final class EventConsumer implements Runnable {
     private final Health health;
     private final AssignedPartitions partitions;
     private final Outage outage;
-    private final Flush flush;
     private final ResumeResolver resumes;
-    private final ExecutorService inserts;
+    private final Flush flush;
+    private final FlushPipeline flushes;
     private final CountDownLatch finished = new CountDownLatch(1);
-    /** Sealed and not yet committed; at most one at a time, so commits stay in order. */
-    private SealedFlush pending;
-    /** The pending flush's inserts while they run, on the insert threads. */
-    private CompletableFuture<Void> storing;
     private long lagCheckedNanos;
     private volatile boolean stopping;
     private volatile boolean crashed;
@@ -76,17 +64,8 @@ public final class EventConsumer implements Runnable {
         this.health = health;
         this.partitions = new AssignedPartitions(batching);
         this.outage = new Outage(consumer, health, metrics);
-        this.inserts = Executors.newFixedThreadPool(INSERT_THREADS, new ThreadFactory() {
-            private final AtomicInteger count = new AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable work) {
-                Thread thread = new Thread(work, "ingest-insert-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            }
-        });
-        this.flush = new Flush(consumer, store, deadLetters, metrics, listener, inserts);
+        this.flush = new Flush(consumer, store, deadLetters, metrics, listener);
+        this.flushes = new FlushPipeline(flush, outage, partitions, deadLetters);
         this.resumes = new ResumeResolver(consumer, storedOffsets);
     }
 
@@ -111,7 +90,7 @@ public final class EventConsumer implements Runnable {
                 if (!crashed) {
                     drain();
                 }
-                stopInserts();
+                flush.close();
                 consumer.close(CLOSE_TIMEOUT);
             } finally {
                 health.stopped();
@@ -131,22 +110,14 @@ public final class EventConsumer implements Runnable {
     }
 
     private void step() {
-        finishStoring(false);
+        flushes.collect();
         if (outage.mayRetry()) {
             if (!partitions.awaitingResume().isEmpty()) {
                 resolveResumePoints();
             }
-            if (pending != null && storing == null) {
-                startStoring();
-            } else if (pending == null && (outage.ongoing() || partitions.flushDue())) {
-                pending = partitions.seal();
-                startStoring();
-            }
+            flushes.advance();
         }
-        if (storing != null && partitions.full()) {
-            // back-pressure: a batch is waiting and the previous one is still being stored
-            finishStoring(true);
-        }
+        flushes.awaitIfFull();
         ConsumerRecords<byte[], byte[]> records = consumer.poll(pollWait());
         if (!records.isEmpty()) {
             process(records);
@@ -204,63 +175,6 @@ public final class EventConsumer implements Runnable {
         return true;
     }
 
-    private void startStoring() {
-        storing = flush.store(pending);
-    }
-
-    /** Completes the running store (waiting for it, or only if it is done): commits, or starts an outage. */
-    private void finishStoring(boolean wait) {
-        if (storing == null || (!wait && !storing.isDone())) {
-            return;
-        }
-        try {
-            storing.join();
-        } catch (CompletionException e) {
-            storing = null;
-            Throwable cause = e.getCause();
-            if (!(cause instanceof RuntimeException failure) || Failure.of(failure) == Failure.BUG) {
-                throw e;
-            }
-            outage.failed("storing failed", failure, partitions.bufferedRows() + pending.rows());
-            return;
-        }
-        storing = null;
-        commitPending();
-    }
-
-    private void commitPending() {
-        Flush.Outcome outcome = outage.attempt("committing failed", partitions.bufferedRows(), () -> flush.commit(pending, partitions), null);
-        if (outcome == null) {
-            return;
-        }
-        if (outcome == Flush.Outcome.DEAD_LETTERS_PENDING) {
-            outage.failed(deadLetters.unconfirmed() + " dead letters not acknowledged by Kafka", null, partitions.bufferedRows());
-            return;
-        }
-        if (outcome == Flush.Outcome.COMMIT_DEFERRED) {
-            // the same offsets go with the next flush
-            partitions.workArrived();
-        }
-        pending = null;
-        outage.over(partitions.awaitingResume());
-    }
-
-    /** Stores and commits everything now, waiting; false when a dependency failed (the outage has begun). */
-    private boolean flushNow() {
-        finishStoring(true);
-        if (pending != null) {
-            startStoring();
-            finishStoring(true);
-            if (pending != null) {
-                return false;
-            }
-        }
-        pending = partitions.seal();
-        startStoring();
-        finishStoring(true);
-        return pending == null;
-    }
-
     private void resolveResumePoints() {
         outage.attempt("finding where to resume " + partitions.awaitingResume() + " failed", partitions.bufferedRows(),
                 () -> {
@@ -290,9 +204,9 @@ public final class EventConsumer implements Runnable {
     /** On stop: store and commit what is held, retrying for a few seconds; what cannot be stored is not committed. */
     private void drain() {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        while ((partitions.hasUnfinishedWork() || pending != null) && System.nanoTime() < deadline) {
+        while ((partitions.hasUnfinishedWork() || !flushes.idle()) && System.nanoTime() < deadline) {
             try {
-                if (flushNow()) {
+                if (flushes.flushNow()) {
                     break;
                 }
                 long pause = Math.min(outage.nanosUntilRetry(), deadline - System.nanoTime());
@@ -304,21 +218,9 @@ public final class EventConsumer implements Runnable {
                 break;
             }
         }
-        if (partitions.hasUnfinishedWork() || pending != null) {
+        if (partitions.hasUnfinishedWork() || !flushes.idle()) {
             LOG.warn("Stopping with {} rows not stored; their offsets are not committed, so the next consumer reads them again",
-                    partitions.bufferedRows() + (pending == null ? 0 : pending.rows()));
-        }
-    }
-
-    /** Lets inserts already sent finish, so none lands after this consumer has left the group. */
-    private void stopInserts() {
-        inserts.shutdown();
-        try {
-            if (!inserts.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Inserts still running at shutdown");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+                    partitions.bufferedRows() + flushes.pendingRows());
         }
     }
 
@@ -329,25 +231,18 @@ public final class EventConsumer implements Runnable {
             if (revoked.isEmpty()) {
                 return;
             }
-            if (!crashed && (partitions.hasUnfinishedWork() || pending != null) && !flushNow()) {
+            if (!crashed && (partitions.hasUnfinishedWork() || !flushes.idle()) && !flushes.flushNow()) {
                 LOG.warn("Giving up {} with rows not stored; the next owner reads them again", revoked);
             }
-            if (pending != null) {
-                pending.forget(revoked);
-            }
+            flushes.forget(revoked);
             partitions.forget(revoked);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> lost) {
             LOG.warn("Lost {} without a clean hand-over; their uncommitted rows are read again by the next owner", lost);
-            if (storing != null) {
-                // inserts already sent may still land; wait so they do not land after the next owner has looked
-                storing.exceptionally(failure -> null).join();
-            }
-            if (pending != null) {
-                pending.forget(lost);
-            }
+            flushes.awaitInFlight();
+            flushes.forget(lost);
             partitions.forget(lost);
         }
 

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -19,13 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores a sealed flush (its batches inserted in parallel, each one part), then, on the consumer's
- * thread, makes sure every dead letter is acknowledged and commits the offsets after them: the
- * order that makes a commit mean "stored".
+ * Stores a sealed flush (its batches inserted in parallel on threads of its own, each one part),
+ * then, on the consumer's thread, makes sure every dead letter is acknowledged and commits the
+ * offsets after them: the order that makes a commit mean "stored".
  */
-final class Flush {
+final class Flush implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Flush.class);
     static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
+    /** Batches of one flush (one per partition and month) are inserted side by side, at most this many at once. */
+    private static final int INSERT_THREADS = 4;
 
     enum Outcome { COMMITTED, COMMIT_DEFERRED, DEAD_LETTERS_PENDING }
 
@@ -36,14 +41,31 @@ final class Flush {
     private final FlushListener listener;
     private final ExecutorService inserts;
 
-    Flush(Consumer<byte[], byte[]> consumer, EventStore store, DeadLetters deadLetters, IngestMetrics metrics,
-          FlushListener listener, ExecutorService inserts) {
+    Flush(Consumer<byte[], byte[]> consumer, EventStore store, DeadLetters deadLetters, IngestMetrics metrics, FlushListener listener) {
         this.consumer = consumer;
         this.store = store;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.listener = listener;
-        this.inserts = inserts;
+        AtomicInteger threads = new AtomicInteger();
+        this.inserts = Executors.newFixedThreadPool(INSERT_THREADS, work -> {
+            Thread thread = new Thread(work, "ingest-insert-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Lets inserts already sent finish, so none lands after this consumer has left the group. */
+    @Override
+    public void close() {
+        inserts.shutdown();
+        try {
+            if (!inserts.awaitTermination(COMMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Inserts still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Inserts every unstored batch; completes when all attempts are over, exceptionally if any failed. */
