@@ -31,6 +31,8 @@ class StatsApiConfigTest {
         assertThatThrownBy(() -> config(null, Duration.ofHours(1), null, null)).hasMessageContaining("clickmap.api-key-cache-ttl");
         assertThatThrownBy(() -> config(null, null, "fast", null)).hasMessageContaining("clickmap.stats-storage");
         assertThatThrownBy(() -> config(null, null, null, "localhost:8123").clickHouse()).hasMessageContaining("CLICKHOUSE_URL");
+        assertThatThrownBy(() -> new StatsApiConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, 1024))
+                .hasMessageContaining("clickmap.element-writer-id").hasMessageContaining("from 0 to 1023");
     }
 
     @Test
