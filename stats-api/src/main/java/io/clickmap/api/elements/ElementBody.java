@@ -97,7 +97,7 @@ final class ElementBody {
         if (!value.isTextual()) {
             throw ApiException.invalid(name, name + " must be a string or null.");
         }
-        return Field.of(checked(value.textValue(), name, maxLength, name + " must have at most " + maxLength + " characters."));
+        return Field.of(bounded(value.textValue(), name, maxLength, name + " must have at most " + maxLength + " characters."));
     }
 
     private static Field<Integer> int32(JsonNode body, String name) {
@@ -131,7 +131,7 @@ final class ElementBody {
             if (!name.isTextual()) {
                 throw ApiException.invalid("attr_class", ATTR_CLASS_RULE);
             }
-            names.add(checked(name.textValue(), "attr_class", MAX_CLASS, CLASS_LENGTH_RULE));
+            names.add(bounded(name.textValue(), "attr_class", MAX_CLASS, CLASS_LENGTH_RULE));
         }
         return Field.of(Collections.unmodifiableList(names));
     }
@@ -153,28 +153,30 @@ final class ElementBody {
             if (!entry.getValue().isTextual()) {
                 throw ApiException.invalid("attributes", ATTRIBUTES_RULE);
             }
-            attributes.put(checked(entry.getKey(), "attributes", Integer.MAX_VALUE, ATTRIBUTES_RULE),
-                    checked(entry.getValue().textValue(), "attributes", Integer.MAX_VALUE, ATTRIBUTES_RULE));
+            attributes.put(unicode(entry.getKey(), "attributes"), unicode(entry.getValue().textValue(), "attributes"));
         }
         return Field.of(Collections.unmodifiableMap(attributes));
     }
 
+    private static String bounded(String text, String name, int maxLength, String lengthRule) {
+        if (unicode(text, name).codePointCount(0, text.length()) > maxLength) {
+            throw ApiException.invalid(name, lengthRule);
+        }
+        return text;
+    }
+
     /**
-     * The text, if it is at most {@code maxLength} characters and valid Unicode: JSON's {@code \ud800} escapes can
-     * name half a character, which UTF-8 (and so ClickHouse) cannot store; it would come back as {@code ?}.
+     * The text, if it is valid Unicode: JSON's {@code \ud800} escapes can name half a character, which UTF-8 (and
+     * so ClickHouse) cannot store; it would come back as {@code ?}.
      */
-    private static String checked(String text, String name, int maxLength, String lengthRule) {
-        int characters = 0;
-        for (int i = 0; i < text.length(); i++, characters++) {
+    private static String unicode(String text, String name) {
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw ApiException.invalid(name, name + " must be valid Unicode text: it holds half of a surrogate pair.");
             }
-        }
-        if (characters > maxLength) {
-            throw ApiException.invalid(name, lengthRule);
         }
         return text;
     }

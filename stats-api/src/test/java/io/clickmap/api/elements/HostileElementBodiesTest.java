@@ -125,6 +125,29 @@ class HostileElementBodiesTest extends ServiceTest {
     }
 
     @Test
+    void theLargestBodiesTheLimitAllowsAreStoredWhole() {
+        ObjectNode atLimits = JsonNodeFactory.instance.objectNode().put("text", "\u00e9".repeat(10_000)).put("tag_name", "t".repeat(1_000))
+                .put("href", "h".repeat(10_000)).put("attr_id", "i".repeat(10_000));
+        ObjectNode manyAttributes = JsonNodeFactory.instance.objectNode();
+        ObjectNode attributes = manyAttributes.putObject("attributes");
+        for (int i = 0; i < 60_000; i++) {
+            attributes.put("k" + i, "'");
+        }
+        ObjectNode manyClasses = JsonNodeFactory.instance.objectNode();
+        var classes = manyClasses.putArray("attr_class");
+        for (int i = 0; i < 150_000; i++) {
+            classes.add("c");
+        }
+
+        for (ObjectNode body : List.of(atLimits, manyAttributes, manyClasses)) {
+            Api.Reply created = api().send("POST", ELEMENTS, body.toString());
+            assertThat(created.status()).isEqualTo(201);
+            JsonNode stored = api().get(ELEMENTS + created.json().get("id").asLong() + "/").json();
+            body.fieldNames().forEachRemaining(field -> assertThat(stored.get(field)).as(field).isEqualTo(body.get(field)));
+        }
+    }
+
+    @Test
     void aPatchWithAHostileBodyLeavesTheElementAsItWas() {
         Api.Reply created = api().send("POST", ELEMENTS, "{\"text\":\"stays\",\"attributes\":{\"a\":\"b\"}}");
         String path = ELEMENTS + created.json().get("id").asLong() + "/";

@@ -17,9 +17,10 @@ class ClickHouseOutageTest extends ServiceTest {
             + "\"detail\":\"The analytics database (ClickHouse) is unreachable or overloaded; please retry shortly.\",\"attr\":null}";
 
     @Test
-    void statsValuesAndHealthAnswerServiceUnavailableDuringAnOutageAndRecoverAfterIt() {
+    void statsValuesElementsAndHealthAnswerServiceUnavailableDuringAnOutageAndRecoverAfterIt() {
         assumeTrue(CLICKHOUSE.server().canStop(), "this ClickHouse cannot be stopped by the tests");
         assertThat(api().get("/api/environments/1/elements/stats/?date_from=-1d").status()).isEqualTo(200);
+        long element = api().send("POST", "/api/environments/1/elements/", "{\"text\":\"before\"}").json().get("id").asLong();
 
         CLICKHOUSE.server().stop();
         try {
@@ -29,6 +30,14 @@ class ClickHouseOutageTest extends ServiceTest {
             Api.Reply values = api().get("/api/environments/1/elements/values/?key=text");
             assertThat(values.status()).isEqualTo(503);
             assertThat(values.json()).isEqualTo(Api.json(UNAVAILABLE));
+            for (Api.Reply elements : new Api.Reply[] {
+                    api().get("/api/environments/1/elements/"),
+                    api().get("/api/environments/1/elements/" + element + "/"),
+                    api().send("POST", "/api/environments/1/elements/", "{\"text\":\"during\"}"),
+                    api().send("PATCH", "/api/environments/1/elements/" + element + "/", "{\"text\":\"during\"}")}) {
+                assertThat(elements.status()).isEqualTo(503);
+                assertThat(elements.json()).isEqualTo(Api.json(UNAVAILABLE));
+            }
             Api.Reply unknownKey = api().withKey("phx_a_key_never_seen_before").get("/api/environments/1/elements/stats/");
             assertThat(unknownKey.status()).isEqualTo(503);
             Api.Reply health = api().withKey(null).get("/health");
@@ -41,5 +50,6 @@ class ClickHouseOutageTest extends ServiceTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> api().get("/api/environments/1/elements/stats/?date_from=-3d").status() == 200);
         assertThat(api().withKey(null).get("/health").status()).isEqualTo(200);
+        assertThat(api().get("/api/environments/1/elements/" + element + "/").json().get("text").asText()).isEqualTo("before");
     }
 }
