@@ -24,16 +24,16 @@ import java.util.Map;
  * JSON that is not an object is {@code invalid_input}. Lengths count characters (code points), as PostHog does.
  */
 final class ElementBody {
-    static final int MAX_TEXT = 10_000;
-    static final int MAX_TAG_NAME = 1_000;
-    static final int MAX_HREF = 10_000;
-    static final int MAX_ATTR_ID = 10_000;
-    static final int MAX_CLASS = 200;
-    static final String NOT_AN_OBJECT = "The body must be a JSON object (the element's fields).";
-    static final String NOT_UTF8 = "JSON parse error - the body is not valid UTF-8.";
-    static final String ATTR_CLASS_RULE = "attr_class must be a list of strings, or null.";
-    static final String ATTRIBUTES_RULE = "attributes must be an object whose values are strings, or null.";
-    static final String CLASS_LENGTH_RULE = "Each class in attr_class must have at most " + MAX_CLASS + " characters.";
+    private static final int MAX_TEXT = 10_000;
+    private static final int MAX_TAG_NAME = 1_000;
+    private static final int MAX_HREF = 10_000;
+    private static final int MAX_ATTR_ID = 10_000;
+    private static final int MAX_CLASS = 200;
+    private static final String NOT_AN_OBJECT = "The body must be a JSON object (the element's fields).";
+    private static final String NOT_UTF8 = "JSON parse error - the body is not valid UTF-8.";
+    private static final String ATTR_CLASS_RULE = "attr_class must be a list of strings, or null.";
+    private static final String ATTRIBUTES_RULE = "attributes must be an object whose values are strings, or null.";
+    private static final String CLASS_LENGTH_RULE = "Each class in attr_class must have at most " + MAX_CLASS + " characters.";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ElementBody() {
@@ -56,7 +56,7 @@ final class ElementBody {
                 int32(root, "order"));
     }
 
-    static String integerRule(String name) {
+    private static String integerRule(String name) {
         return name + " must be an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", or null.";
     }
 

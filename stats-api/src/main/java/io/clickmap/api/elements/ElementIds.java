@@ -19,12 +19,12 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class ElementIds {
-    public static final Instant EPOCH = Instant.parse("2025-01-01T00:00:00Z");
-    public static final int WRITER_BITS = 10;
+    static final Instant EPOCH = Instant.parse("2025-01-01T00:00:00Z");
+    private static final int WRITER_BITS = 10;
     public static final int MAX_WRITER = (1 << WRITER_BITS) - 1;
-    static final int SEQUENCE_BITS = 2;
-    static final int TIME_BITS = 41;
-    public static final long MAX_ID = (1L << (TIME_BITS + WRITER_BITS + SEQUENCE_BITS)) - 1;
+    private static final int SEQUENCE_BITS = 2;
+    private static final int TIME_BITS = 41;
+    static final long MAX_ID = (1L << (TIME_BITS + WRITER_BITS + SEQUENCE_BITS)) - 1;
     private static final Logger LOG = LoggerFactory.getLogger(ElementIds.class);
 
     private final long writer;

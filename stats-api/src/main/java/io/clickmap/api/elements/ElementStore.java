@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  */
 @Singleton
 class ElementStore {
-    static final long TOMBSTONE_VERSION = Long.MAX_VALUE;
+    private static final long TOMBSTONE_VERSION = Long.MAX_VALUE;
     private static final String COLUMNS = "id, text, tag_name, attr_class, has_attr_class, href, attr_id, nth_child, nth_of_type, "
             + "attribute_keys, attribute_values, element_order";
     private static final SqlTemplate FIND = SqlTemplate.of("SELECT " + COLUMNS + " FROM elements FINAL "

@@ -22,7 +22,7 @@ public record ElementValues(
         Integer order) {
 
     /** An element with every field missing: what {@code POST {}} creates. */
-    public static final ElementValues EMPTY = new ElementValues(null, null, null, null, null, null, null, Map.of(), null);
+    static final ElementValues EMPTY = new ElementValues(null, null, null, null, null, null, null, Map.of(), null);
 
     public ElementValues {
         attributes = attributes == null ? Map.of() : attributes;

@@ -9,12 +9,12 @@ import io.clickmap.api.web.QueryString;
  * range is a 400 naming the parameter and its bounds. Other parameters are ignored.
  */
 record ListParameters(int limit, long offset) {
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1_000;
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1_000;
     // Far beyond any real list, small enough that offset + limit stays exact everywhere.
-    static final long MAX_OFFSET = 1_000_000_000_000L;
-    static final String LIMIT_RULE = "limit must be a positive integer (at most " + MAX_LIMIT + " are returned).";
-    static final String OFFSET_RULE = "offset must be an integer from 0 to " + MAX_OFFSET + ".";
+    private static final long MAX_OFFSET = 1_000_000_000_000L;
+    private static final String LIMIT_RULE = "limit must be a positive integer (at most " + MAX_LIMIT + " are returned).";
+    private static final String OFFSET_RULE = "offset must be an integer from 0 to " + MAX_OFFSET + ".";
 
     static ListParameters parse(QueryString query) {
         String limit = query.last("limit");
