@@ -180,16 +180,23 @@ public final class IngestBenchmark {
     private void kill(long events, int kills) throws Exception {
         String topic = topic("kill");
         line("## Kill test, %s: %,d events, ingest SIGKILLed %d times", LocalDate.now(), events, kills);
-        Thread producer = new Thread(() -> produce(topic, events, 20_000));
+        // slow enough that every kill lands while events still stream in
+        Thread producer = new Thread(() -> produce(topic, events, 10_000));
         producer.start();
         for (int k = 1; k <= kills; k++) {
-            IngestProcess ingest = startIngest(topic, "kill");
-            IngestProcess.sleep(ThreadLocalRandom.current().nextLong(1_000, 6_000));
+            // the same instance name each time (static membership): the restarted process gets the partitions at once
+            IngestProcess ingest = startIngest(topic, "kill", Map.of("KAFKA_GROUP_INSTANCE_ID", "bench-kill"));
+            long before = count(topic);
+            while (count(topic) == before && before < events) {
+                IngestProcess.sleep(100);
+            }
+            // a random moment while it is storing: mid-insert, between insert and commit, or mid-poll
+            IngestProcess.sleep(ThreadLocalRandom.current().nextLong(0, 3_000));
             ingest.kill();
             System.err.printf(Locale.ROOT, "  kill %d: %,d rows stored so far%n", k, count(topic));
         }
         producer.join();
-        IngestProcess survivor = startIngest(topic, "kill");
+        IngestProcess survivor = startIngest(topic, "kill", Map.of("KAFKA_GROUP_INSTANCE_ID", "bench-kill"));
         long stored = -1;
         long previous = -2;
         while (stored != previous || stored < events) {
@@ -203,7 +210,11 @@ public final class IngestBenchmark {
     }
 
     private IngestProcess startIngest(String topic, String name) throws Exception {
-        Map<String, String> environment = new HashMap<>();
+        return startIngest(topic, name, Map.of());
+    }
+
+    private IngestProcess startIngest(String topic, String name, Map<String, String> extra) throws Exception {
+        Map<String, String> environment = new HashMap<>(extra);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("KAFKA_TOPIC", topic);
         environment.put("KAFKA_GROUP", "bench-" + topic);

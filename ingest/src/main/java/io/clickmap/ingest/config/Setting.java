@@ -9,6 +9,8 @@ public enum Setting {
     KAFKA_TOPIC("kafka.topic", "clickmap_events", "topic the events arrive on"),
     KAFKA_GROUP("kafka.group", "clickmap-ingest", "consumer group; instances in one group share the partitions"),
     KAFKA_DEAD_LETTER_TOPIC("kafka.dead-letter-topic", "clickmap_events_dlq", "where messages that can never be stored go, with the reason"),
+    KAFKA_GROUP_INSTANCE_ID("kafka.group-instance-id", "", "a stable name for this instance (static membership): a restarted instance gets its partitions back at once"),
+    KAFKA_SESSION_TIMEOUT_MS("kafka.session-timeout-ms", "10000", "after this long without a heartbeat, a dead instance's partitions go to the others"),
     CLICKHOUSE_URL("clickhouse.url", "http://localhost:8123", "ClickHouse HTTP interface"),
     CLICKHOUSE_DATABASE("clickhouse.database", "clickmap", "database holding Clickmap's tables (created if missing)"),
     CLICKHOUSE_USER("clickhouse.user", "default", "ClickHouse user"),
