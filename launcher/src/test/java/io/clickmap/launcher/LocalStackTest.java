@@ -45,7 +45,7 @@ class LocalStackTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void clicksSentToKafkaAreCountedExactlyByTheStatsApiAndStoppingLeavesNothingRunning(@TempDir Path home) throws Exception {
+    void clicksSentToKafkaAreCountedExactlyElementsCanBeManagedAndStoppingLeavesNothingRunning(@TempDir Path home) throws Exception {
         assumeThat(ClickHouseProcess.findBinary()).as("the launcher runs Debian's clickhouse-server; bin/test installs it").isPresent();
         LauncherConfig config = new LauncherConfig(home, Ports.free(), Ports.free(), freePair(), freePair(), false, 0);
         List<ClickGenerator.Click> sent = new ArrayList<>();
@@ -79,6 +79,16 @@ class LocalStackTest {
             List<String> suggested = new ArrayList<>();
             values.forEach(value -> suggested.add(value.get("name").asText()));
             assertThat(suggested).containsExactlyInAnyOrderElementsOf(clickedTags);
+
+            HttpResponse<String> created = send(stack, "POST", "/", "{\"tag_name\":\"button\",\"text\":\"Pay\",\"attr_class\":[\"btn\"]}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            long id = JSON.readTree(created.body()).get("id").asLong();
+            assertThat(get(stack, "/").get("count").asLong()).isEqualTo(1);
+            assertThat(send(stack, "PATCH", "/" + id + "/", "{\"text\":\"Pay now\"}").statusCode()).isEqualTo(200);
+            assertThat(get(stack, "/" + id + "/").toString()).isEqualTo("{\"id\":" + id + ",\"text\":\"Pay now\",\"tag_name\":\"button\","
+                    + "\"attr_class\":[\"btn\"],\"href\":null,\"attr_id\":null,\"nth_child\":null,\"nth_of_type\":null,\"attributes\":{},\"order\":null}");
+            assertThat(send(stack, "DELETE", "/" + id + "/", null).statusCode()).isEqualTo(204);
+            assertThat(send(stack, "GET", "/" + id + "/", null).statusCode()).isEqualTo(404);
         }
 
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
@@ -88,10 +98,18 @@ class LocalStackTest {
     }
 
     private JsonNode get(LocalStack stack, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/api/environments/1/elements" + path))
-                .header("Authorization", "Bearer " + stack.apiKey()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(stack, "GET", path, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(LocalStack stack, String method, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/api/environments/1/elements" + path))
+                .header("Authorization", "Bearer " + stack.apiKey())
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<Element> elements(JsonNode json) {
