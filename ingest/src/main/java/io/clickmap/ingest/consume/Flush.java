@@ -79,6 +79,7 @@ final class Flush implements AutoCloseable {
                 int inserted = store.store(batch);
                 metrics.stored(inserted, System.nanoTime() - started);
                 sealed.stored(batch);
+                batch.release();
                 LOG.debug("Stored {} in {} ms", batch, (System.nanoTime() - started) / 1_000_000);
             }, inserts);
         }

@@ -90,6 +90,11 @@ public final class EventBatch {
         return rows;
     }
 
+    /** Once stored, the batch's memory goes back to the pool for the batches to come. */
+    public void release() {
+        rows.release();
+    }
+
     /** Whether an insert of this batch failed in a way that leaves open whether it landed. */
     boolean uncertain() {
         return uncertain;

@@ -3,29 +3,30 @@ package io.clickmap.ingest.store;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 
 /**
- * A growable buffer of rows in ClickHouse's RowBinary format: little-endian integers, strings as a
- * LEB128 length and UTF-8 bytes. Encoding rows as they arrive keeps a batch at about its wire size
- * instead of a heap of Java objects. Reusable after {@link #clear()}.
+ * Rows in ClickHouse's RowBinary format: little-endian integers, strings as a LEB128 length and
+ * UTF-8 bytes. Encoding rows as they arrive keeps a batch at about its wire size instead of a heap of
+ * Java objects. Bytes live in fixed-size chunks taken from a shared pool and given back once the
+ * batch is stored, so batches of tens of megabytes neither copy themselves as they grow nor leave
+ * large arrays for the garbage collector, whose old generation a 256 MB heap cannot spare.
  */
 final class RowBinary {
-    private byte[] bytes = new byte[64 * 1024];
+    static final int CHUNK_BYTES = 256 * 1024;
+    /** Chunks kept for reuse: enough for two batches at the default byte limit (one filling, one being stored). */
+    private static final ArrayBlockingQueue<byte[]> POOL = new ArrayBlockingQueue<>(2 * 32 * 1024 * 1024 / CHUNK_BYTES + 16);
+
+    private final List<byte[]> chunks = new ArrayList<>();
+    private byte[] current;
+    private int position = CHUNK_BYTES;
     private int size;
 
     int size() {
         return size;
-    }
-
-    void clear() {
-        size = 0;
-    }
-
-    void uint8(int value) {
-        ensure(1);
-        bytes[size++] = (byte) value;
     }
 
     void uint32(long value) {
@@ -39,8 +40,16 @@ final class RowBinary {
     void string(String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         varint(utf8.length);
-        ensure(utf8.length);
-        System.arraycopy(utf8, 0, bytes, size, utf8.length);
+        int written = 0;
+        while (written < utf8.length) {
+            if (position == CHUNK_BYTES) {
+                nextChunk();
+            }
+            int piece = Math.min(utf8.length - written, CHUNK_BYTES - position);
+            System.arraycopy(utf8, written, current, position, piece);
+            position += piece;
+            written += piece;
+        }
         size += utf8.length;
     }
 
@@ -58,28 +67,46 @@ final class RowBinary {
     }
 
     void writeTo(OutputStream out) throws IOException {
-        out.write(bytes, 0, size);
+        for (int i = 0; i < chunks.size(); i++) {
+            out.write(chunks.get(i), 0, i == chunks.size() - 1 ? position : CHUNK_BYTES);
+        }
+    }
+
+    /** Gives the chunks back for other batches; this buffer must not be used afterwards. */
+    void release() {
+        for (byte[] chunk : chunks) {
+            POOL.offer(chunk);
+        }
+        chunks.clear();
+        current = null;
     }
 
     private void varint(long value) {
-        ensure(10);
         while ((value & ~0x7FL) != 0) {
-            bytes[size++] = (byte) ((value & 0x7F) | 0x80);
+            put((byte) ((value & 0x7F) | 0x80));
             value >>>= 7;
         }
-        bytes[size++] = (byte) value;
+        put((byte) value);
     }
 
     private void littleEndian(long value, int width) {
-        ensure(width);
         for (int i = 0; i < width; i++) {
-            bytes[size++] = (byte) (value >>> (8 * i));
+            put((byte) (value >>> (8 * i)));
         }
     }
 
-    private void ensure(int more) {
-        if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    private void put(byte value) {
+        if (position == CHUNK_BYTES) {
+            nextChunk();
         }
+        current[position++] = value;
+        size++;
+    }
+
+    private void nextChunk() {
+        byte[] chunk = POOL.poll();
+        current = chunk != null ? chunk : new byte[CHUNK_BYTES];
+        chunks.add(current);
+        position = 0;
     }
 }

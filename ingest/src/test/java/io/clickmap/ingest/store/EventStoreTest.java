@@ -1,0 +1,83 @@
+package io.clickmap.ingest.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clickhouse.client.api.Client;
+import io.clickmap.clickhouse.ClickHouseClients;
+import io.clickmap.clickhouse.ClickHouseConfig;
+import io.clickmap.clickhouse.ClickHouseSql;
+import io.clickmap.clickhouse.Migrations;
+import io.clickmap.event.ClickEvent;
+import io.clickmap.event.Source;
+import io.clickmap.testing.ClickHouseExtension;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class EventStoreTest {
+    @RegisterExtension
+    static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+    private static Client client;
+    private static EventStore store;
+
+    @BeforeAll
+    static void migrate() {
+        client = ClickHouseClients.create(new ClickHouseConfig(CLICKHOUSE.url(), CLICKHOUSE.database(), CLICKHOUSE.user(), CLICKHOUSE.password()));
+        ClickHouseSql sql = new ClickHouseSql(client);
+        Migrations.apply(sql, CLICKHOUSE.database());
+        store = new EventStore(sql);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    private static ClickEvent event(int n, String padding) {
+        Map<String, String> scalars = new LinkedHashMap<>();
+        scalars.put("$browser", "Firefox");
+        scalars.put("n", String.valueOf(n));
+        return new ClickEvent(new UUID(0x0123456789abcdefL ^ n, 0xfedcba9876543210L), 7, "$autocapture",
+                Instant.parse("2026-11-20T10:15:30Z").plusSeconds(n), "user-" + n, "https://shop.example.com/" + n,
+                "a:text=\"" + padding + "\"", "{\"n\":" + n + ",\"é\":\"东\"}", scalars);
+    }
+
+    @Test
+    void everyColumnOfEveryRowComesBackAsWrittenAcrossChunkBoundaries() {
+        EventBatch batch = new EventBatch("topic-a", 3, 202611);
+        String padding = "p".repeat(100_000);
+        for (int n = 0; n < 40; n++) {
+            batch.add(event(n, padding.substring(0, 1 + n * 2_500)), new Source("topic-a", 3, 1_000 + n, 0));
+        }
+        assertThat(batch.bytes()).isGreaterThan(2 * RowBinary.CHUNK_BYTES);
+
+        assertThat(store.store(batch)).isEqualTo(40);
+
+        for (int n : List.of(0, 1, 17, 39)) {
+            ClickEvent expected = event(n, padding.substring(0, 1 + n * 2_500));
+            String row = CLICKHOUSE.sql("SELECT toString(uuid), team_id, event, timestamp, distinct_id, current_url, elements_chain = '"
+                    + expected.elementsChain() + "', properties, property_keys, property_values, kafka_topic, kafka_partition, kafka_offset "
+                    + "FROM events WHERE kafka_offset = " + (1_000 + n) + " FORMAT TSV").strip();
+            assertThat(row).isEqualTo(expected.uuid() + "\t7\t$autocapture\t2026-11-20 10:" + (15 + (30 + n) / 60) + ":" + String.format("%02d", (30 + n) % 60)
+                    + "\tuser-" + n + "\thttps://shop.example.com/" + n + "\t1\t{\"n\":" + n + ",\"é\":\"东\"}\t['$browser','n']\t['Firefox','" + n + "']"
+                    + "\ttopic-a\t3\t" + (1_000 + n));
+        }
+    }
+
+    @Test
+    void aBatchWhoseInsertMayHaveLandedIsNotStoredTwice() {
+        EventBatch batch = new EventBatch("topic-b", 0, 202611);
+        batch.add(event(1, "x"), new Source("topic-b", 0, 5, 0));
+        assertThat(store.store(batch)).isEqualTo(1);
+        batch.markUncertain();
+
+        assertThat(store.store(batch)).isZero();
+        assertThat(CLICKHOUSE.sql("SELECT count() FROM events WHERE kafka_topic = 'topic-b' FORMAT TSV").strip()).isEqualTo("1");
+    }
+}
