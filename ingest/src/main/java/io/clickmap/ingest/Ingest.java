@@ -114,7 +114,8 @@ public final class Ingest {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
-        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 << 20);
+        // fetched-but-unread bytes share the 256 MB heap with two batches
+        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 << 20);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return properties;

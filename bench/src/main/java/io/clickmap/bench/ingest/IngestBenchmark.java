@@ -40,7 +40,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  */
 public final class IngestBenchmark {
     private static final String DATABASE = "bench_ingest";
-    private static final int PARTITIONS = 4;
+    private static final int PARTITIONS = Integer.parseInt(System.getenv().getOrDefault("BENCH_PARTITIONS", "4"));
     private static final List<String> COLUMNS = List.of("uuid", "team_id", "event", "timestamp", "distinct_id", "current_url",
             "elements_chain", "properties", "property_keys", "property_values", "kafka_topic", "kafka_partition", "kafka_offset");
 
@@ -88,6 +88,7 @@ public final class IngestBenchmark {
         line("- produced %,d events (%,.0f MB, avg %,.0f bytes) at %,.0f events/s before ingest started",
                 produced.sent(), produced.bytes() / 1e6, produced.bytes() / (double) produced.sent(), produced.eventsPerSecond());
 
+        awaitNoMerges();
         IngestProcess ingest = startIngest(topic, "throughput");
         long started = System.nanoTime();
         double cpuAtStart = ingest.cpuSeconds();
@@ -125,6 +126,7 @@ public final class IngestBenchmark {
         String copy = DATABASE + "_copy";
         sql.execute("DROP DATABASE IF EXISTS " + copy);
         Migrations.apply(sql, copy);
+        awaitNoMerges();
         InsertSettings settings = new InsertSettings();
         settings.serverSetting("max_insert_block_size", "50000");
         long started = System.nanoTime();
@@ -215,6 +217,12 @@ public final class IngestBenchmark {
 
     private IngestProcess startIngest(String topic, String name, Map<String, String> extra) throws Exception {
         Map<String, String> environment = new HashMap<>(extra);
+        // batching settings given to the benchmark (INGEST_BATCH_ROWS, INGEST_BATCH_BYTES, INGEST_LINGER_MS) go to ingest
+        System.getenv().forEach((variable, value) -> {
+            if (variable.startsWith("INGEST_BATCH_") || variable.equals("INGEST_LINGER_MS")) {
+                environment.put(variable, value);
+            }
+        });
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("KAFKA_TOPIC", topic);
         environment.put("KAFKA_GROUP", "bench-" + topic);
@@ -251,6 +259,15 @@ public final class IngestBenchmark {
 
     private String topic(String purpose) {
         return topics.newTopic("bench-" + purpose, PARTITIONS);
+    }
+
+    /** Lets the merges of earlier inserts finish, so they do not slow the measurement that follows (at most a minute). */
+    private void awaitNoMerges() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline
+                && sql.query("SELECT count() AS n FROM system.merges", row -> row.get("n").asLong()).get(0) > 0) {
+            IngestProcess.sleep(500);
+        }
     }
 
     private long count(String topic) {

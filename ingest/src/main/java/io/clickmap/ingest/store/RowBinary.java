@@ -17,8 +17,11 @@ import java.util.concurrent.ArrayBlockingQueue;
  */
 final class RowBinary {
     static final int CHUNK_BYTES = 256 * 1024;
-    /** Chunks kept for reuse: enough for two batches at the default byte limit (one filling, one being stored). */
-    private static final ArrayBlockingQueue<byte[]> POOL = new ArrayBlockingQueue<>(2 * 32 * 1024 * 1024 / CHUNK_BYTES + 16);
+    /**
+     * Chunks kept for reuse: up to two batches of 64 MiB (one filling, one being stored). The pool
+     * never holds more than was in use at once, so a smaller batch limit keeps less.
+     */
+    private static final ArrayBlockingQueue<byte[]> POOL = new ArrayBlockingQueue<>(2 * 64 * 1024 * 1024 / CHUNK_BYTES);
 
     private final List<byte[]> chunks = new ArrayList<>();
     private byte[] current;
