@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.clickmap.testing.SharedServers;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +37,8 @@ public final class StatsApiBenchmark {
         }
         String jar = args[0];
         long events = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
-        HttpSql sql = new HttpSql(requireEnv("CLICKHOUSE_URL"));
+        // CLICKHOUSE_URL when set, else Debian's binary started the way the tests start it
+        HttpSql sql = new HttpSql(SharedServers.clickHouse().httpUrl());
         awaitClickHouse(sql);
         Report report = new Report();
         report.line("Stats API benchmark, " + LocalDate.now(ZoneOffset.UTC) + ", ClickHouse " + sql.run("SELECT version()", null)
@@ -159,14 +161,6 @@ public final class StatsApiBenchmark {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static String requireEnv(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " must name the ClickHouse to load (bin/bench stats starts one)");
-        }
-        return value;
     }
 
     private static void awaitClickHouse(HttpSql sql) {
