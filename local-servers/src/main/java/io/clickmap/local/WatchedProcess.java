@@ -83,10 +83,6 @@ public final class WatchedProcess {
         return child.isAlive();
     }
 
-    public long childPid() {
-        return child.pid();
-    }
-
     /**
      * Ends the child with its signal and waits; true when it ended within the timeout. If the shell
      * is gone (someone killed it), the child is signalled directly, so it never lingers.

@@ -35,11 +35,6 @@ public record Element(
         return new Element(text, tagName, attrClass, href, attrId, nthChild, nthOfType, kept, order);
     }
 
-    /** Same element at another position; used when elements are assembled into a chain. */
-    public Element withOrder(int position) {
-        return new Element(text, tagName, attrClass, href, attrId, nthChild, nthOfType, attributes, position);
-    }
-
     /** Fluent construction for tests and for events that carry {@code $elements} instead of a chain. */
     public static final class Builder {
         private String text;
