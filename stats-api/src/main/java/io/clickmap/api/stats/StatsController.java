@@ -25,13 +25,18 @@ import java.util.concurrent.ExecutorService;
 /**
  * {@code GET …/elements/stats/}: clicks grouped by chain and event, PostHog-compatible. Order of checks: the
  * path (404), the key (401/403), the parameters (400); then the answer, cacheable by clients for 30 s.
- * A request whose key, environment and page are all cached is answered on the event loop; anything that may
- * wait for ClickHouse runs on the blocking executor.
+ * The request is parsed once. On the event loop runs only what is cheap and bounded: a key, environment and
+ * parameter check from memory and a page-cache lookup; anything that may wait for ClickHouse or compile a
+ * regex runs on the blocking executor.
  */
 @Controller
 public class StatsController {
     private static final String CACHE_CONTROL = "public, max-age=30";
     private static final String VARY = "Accept, Accept-Encoding, Query-String";
+
+    /** The query string as sent (for the page links) and the parameters parsed from it. */
+    private record Parsed(QueryString query, StatsRequest stats) {
+    }
 
     private final AccessGuard guard;
     private final StatsService stats;
@@ -55,36 +60,43 @@ public class StatsController {
     public CompletableFuture<HttpResponse<?>> stats(HttpRequest<?> request, @PathVariable String id) {
         long started = System.nanoTime();
         long environmentId = EnvironmentId.parse(id);
-        if (guard.requireIfKnown(request, environmentId, Scopes.ELEMENT_READ).isPresent()) {
-            QueryString query = QueryString.parse(request.getUri().getRawQuery());
-            StatsRequest parsed = StatsParameters.parse(query, environmentId, config.defaultInclude(), clock.instant());
-            Optional<StatsPage> page = stats.cached(parsed.query(), parsed.trim());
-            if (page.isPresent()) {
-                ServerTiming timing = new ServerTiming();
-                timing.note("cache", "hit");
-                return CompletableFuture.completedFuture(respond(request, query, parsed, page.get(), timing, started));
-            }
+        if (guard.requireIfKnown(request, environmentId, Scopes.ELEMENT_READ).isEmpty()) {
+            // The key or the environment must be looked up in ClickHouse first: the whole request moves.
+            return CompletableFuture.supplyAsync(() -> {
+                guard.require(request, environmentId, Scopes.ELEMENT_READ);
+                return answer(request, parse(request, environmentId), started);
+            }, blocking);
         }
-        return CompletableFuture.supplyAsync(() -> answer(request, environmentId, started), blocking);
+        Parsed parsed = parse(request, environmentId);
+        Optional<StatsPage> page = stats.cached(parsed.stats().query(), parsed.stats().trim());
+        if (page.isPresent()) {
+            ServerTiming timing = new ServerTiming();
+            timing.note("cache", "hit");
+            return CompletableFuture.completedFuture(respond(request, parsed, page.get(), timing, started));
+        }
+        return CompletableFuture.supplyAsync(() -> answer(request, parsed, started), blocking);
     }
 
-    private HttpResponse<?> answer(HttpRequest<?> request, long environmentId, long started) {
-        guard.require(request, environmentId, Scopes.ELEMENT_READ);
+    private Parsed parse(HttpRequest<?> request, long environmentId) {
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
-        StatsRequest parsed = StatsParameters.parse(query, environmentId, config.defaultInclude(), clock.instant());
-        ServerTiming timing = new ServerTiming();
-        StatsPage page = stats.page(parsed.query(), parsed.trim(), timing);
-        return respond(request, query, parsed, page, timing, started);
+        return new Parsed(query, StatsParameters.parse(query, environmentId, config.defaultInclude(), clock.instant()));
     }
 
-    private HttpResponse<?> respond(HttpRequest<?> request, QueryString query, StatsRequest parsed, StatsPage page,
-                                          ServerTiming timing, long started) {
+    /** On the blocking executor: the regexes compiled, then the page from the cache or from ClickHouse. */
+    private HttpResponse<?> answer(HttpRequest<?> request, Parsed parsed, long started) {
+        RegexSyntax.requireCompilable(parsed.stats().query().filters());
+        ServerTiming timing = new ServerTiming();
+        StatsPage page = stats.page(parsed.stats().query(), parsed.stats().trim(), timing);
+        return respond(request, parsed, page, timing, started);
+    }
+
+    private HttpResponse<?> respond(HttpRequest<?> request, Parsed parsed, StatsPage page, ServerTiming timing, long started) {
         List<byte[]> body = new ArrayList<>(page.segments().size() + 2);
         long length = page.length();
-        if (parsed.paginate()) {
-            StatsQuery stats = parsed.query();
-            String next = links.next(request, query, stats.offset(), stats.limit(), page.hasMore());
-            String previous = links.previous(request, query, stats.offset(), stats.limit());
+        if (parsed.stats().paginate()) {
+            StatsQuery rows = parsed.stats().query();
+            String next = links.next(request, parsed.query(), rows.offset(), rows.limit(), page.hasMore());
+            String previous = links.previous(request, parsed.query(), rows.offset(), rows.limit());
             byte[] head = JsonResponses.ascii("{\"results\":");
             byte[] tail = JsonResponses.ascii(",\"next\":" + JsonResponses.stringOrNull(next)
                     + ",\"previous\":" + JsonResponses.stringOrNull(previous) + "}");

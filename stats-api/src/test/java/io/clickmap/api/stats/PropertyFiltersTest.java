@@ -174,6 +174,24 @@ class PropertyFiltersTest extends ServiceTest {
                 "Invalid regular expression in the filter on plan (RE2 syntax): named groups are written (?P<name>...).");
     }
 
+    @Test
+    void regexesTooLongOrTooCostlyToCompileAreRefusedNamingTheBound() {
+        assertRefused("[{\"key\":\"$current_url\",\"value\":\"" + "a".repeat(1_001) + "\",\"operator\":\"regex\"}]",
+                "The regular expression in the filter on $current_url is longer than 1000 characters.");
+        assertRefused("[{\"key\":\"$current_url\",\"value\":\"((a{1000}){1000}){1000}\",\"operator\":\"regex\"}]",
+                "Invalid regular expression in the filter on $current_url (RE2 syntax): nested repetition counts multiply beyond 1000.");
+        assertRefused("[{\"key\":\"plan\",\"value\":\"" + "a{1000}".repeat(140) + "\",\"operator\":\"not_regex\"}]",
+                "Invalid regular expression in the filter on plan (RE2 syntax): its repetitions unroll to more than 10000 elements.");
+    }
+
+    @Test
+    void aRegexThatDoesNotCompileIsRefusedAlsoWhenTheKeyIsAlreadyKnown() {
+        // The first request puts key and environment in their caches: the second is parsed on the event loop.
+        assertThat(rows("[]")).containsExactly(PRICING, SIGNUP, IMAGE);
+        assertRefused("[{\"key\":\"plan\",\"value\":\"[unclosed\",\"operator\":\"regex\"}]",
+                "Invalid regular expression in the filter on plan (RE2 syntax): missing closing ].");
+    }
+
     private void assertRefused(String filters, String detail) {
         Api.Reply reply = api().get(DAY + URLEncoder.encode(filters, StandardCharsets.UTF_8));
         assertThat(reply.status()).as(filters).isEqualTo(400);
