@@ -1,6 +1,6 @@
 package io.clickmap.api.elements;
 
-import io.clickmap.api.errors.ApiException;
+import io.clickmap.api.web.IntegerParameter;
 import io.clickmap.api.web.QueryString;
 
 /**
@@ -20,21 +20,8 @@ record ListParameters(int limit, long offset) {
         String limit = query.last("limit");
         String offset = query.last("offset");
         return new ListParameters(
-                limit == null ? DEFAULT_LIMIT : (int) Math.min(MAX_LIMIT, integer(limit, "limit", LIMIT_RULE, 1, Long.MAX_VALUE)),
-                offset == null ? 0 : integer(offset, "offset", OFFSET_RULE, 0, MAX_OFFSET));
-    }
-
-    private static long integer(String raw, String name, String rule, long min, long max) {
-        String value = raw.strip();
-        if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw ApiException.invalid(name, rule);
-        }
-        String significant = value.replaceFirst("^0+(?=.)", "");
-        // More digits than a long holds is simply "very large": above every bound but the limit's, which is lowered.
-        long number = significant.length() > 18 ? Long.MAX_VALUE : Long.parseLong(significant);
-        if (number < min || number > max) {
-            throw ApiException.invalid(name, rule);
-        }
-        return number;
+                // A limit of any size is lowered to the maximum, even one with more digits than a long holds.
+                limit == null ? DEFAULT_LIMIT : (int) Math.min(MAX_LIMIT, IntegerParameter.parse(limit, "limit", 1, Long.MAX_VALUE, LIMIT_RULE)),
+                offset == null ? 0 : IntegerParameter.parse(offset, "offset", 0, MAX_OFFSET, OFFSET_RULE));
     }
 }

@@ -245,6 +245,11 @@ class StatsEndpointTest extends ServiceTest {
         assertInvalid("limit=-5", "limit", "limit must be an integer from 1 to 999999.");
         assertInvalid("offset=-1", "offset", "offset must be an integer from 0 to 1000000000000.");
         assertInvalid("offset=99999999999999999999999", "offset", "offset must be an integer from 0 to 1000000000000.");
+        assertInvalid("limit=9999999999999999999", "limit", "limit must be an integer from 1 to 999999.");
+        assertInvalid("offset=9999999999999999999", "offset", "offset must be an integer from 0 to 1000000000000.");
+        assertInvalid("max_element_chain_depth=9999999999999999999", "max_element_chain_depth",
+                "max_element_chain_depth must be an integer from 1 to 1000000.");
+        assertThat(api().get(STATS + "?" + DAY + "&limit=0000000000000000000000001&offset=000").json()).hasSize(1);
         assertInvalid("paginate_response=maybe", "paginate_response", "paginate_response must be true or false.");
         assertThat(api().get(STATS + "?limit=999999").status()).isEqualTo(200);
     }
