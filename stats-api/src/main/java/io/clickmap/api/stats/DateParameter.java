@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code date_from} / {@code date_to}: absolute dates (with or without a time) or relative forms. A value
  * that names a day without a time means that whole day: its start for {@code date_from}, its end for
  * {@code date_to}. {@code date_from} is always clamped to 00:00:00 UTC. Values beyond what ClickHouse's
- * DateTime holds (1970–2105) are clamped to it.
+ * DateTime holds (1970–2105) are clamped to it; a start after it to the start of 2105-12-31, so that even a
+ * window wholly in the year 2200 is a valid range (that last day), never a failure.
  */
 final class DateParameter {
     static final String FROM = "date_from";
@@ -40,20 +41,20 @@ final class DateParameter {
         if (end.isBefore(start)) {
             throw ApiException.invalid(TO, "date_to must not be before date_from.");
         }
-        start = clamp(start);
-        end = clamp(end);
+        start = clamp(start, DateRange.LATEST_DAY_START);
+        end = clamp(end, DateRange.LATEST);
         if (end.isBefore(start)) {
-            // Both ends fell outside what ClickHouse stores, on the same side: an empty window at that edge.
+            // Both ends fell before what ClickHouse stores: an empty window at that edge.
             end = start;
         }
         return new DateRange(start, end);
     }
 
-    private static Instant clamp(Instant instant) {
+    private static Instant clamp(Instant instant, Instant latest) {
         if (instant.isBefore(DateRange.EARLIEST)) {
             return DateRange.EARLIEST;
         }
-        return instant.isAfter(DateRange.LATEST) ? DateRange.LATEST : instant;
+        return instant.isAfter(latest) ? latest : instant;
     }
 
     private static Bound bound(String raw, Instant now, String attr, LocalDate all) {

@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 record DateRange(Instant from, Instant to) {
     static final Instant EARLIEST = Instant.EPOCH;
     static final Instant LATEST = Instant.parse("2105-12-31T23:59:59Z");
+    /** Where a range starting after {@link #LATEST} is clamped to: the start of its day keeps {@code from} a day's start. */
+    static final Instant LATEST_DAY_START = Instant.parse("2105-12-31T00:00:00Z");
 
     DateRange {
         if (!from.equals(startOf(dayOf(from)))) {

@@ -45,6 +45,14 @@ class DateParameterTest {
     }
 
     @Test
+    void aWindowWhollyAfterTheLastStorableDayIsClampedToThatDayStartingAtItsStart() {
+        assertThat(range("2200-01-01", "2200-01-02")).isEqualTo("2105-12-31T00:00:00Z 2105-12-31T23:59:59Z");
+        assertThat(range("+999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z")).isEqualTo("2105-12-31T00:00:00Z 2105-12-31T23:59:59Z");
+        assertThat(range("2105-12-31T18:00:00Z", "2106-01-01T06:00:00Z")).isEqualTo("2105-12-31T00:00:00Z 2105-12-31T23:59:59Z");
+        assertThat(range("1900-01-01", "1900-01-02")).isEqualTo("1970-01-01T00:00:00Z 1970-01-01T00:00:00Z");
+    }
+
+    @Test
     void anythingElseIsRefusedNamingTheParameter() {
         for (String bad : new String[] {"today", "-7", "7d", "-7D", "-1000000d", "2026-13-01", "2026-11-20T25:00:00Z", ""}) {
             assertThatThrownBy(() -> DateParameter.parse(bad, null, NOW)).as(bad)

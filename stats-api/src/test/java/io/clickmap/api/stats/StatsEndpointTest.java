@@ -152,6 +152,18 @@ class StatsEndpointTest extends ServiceTest {
     }
 
     @Test
+    void datesAfterWhatClickHouseStoresAnswerAnEmptyListOnEitherStoragePath() {
+        for (String window : new String[] {"date_from=2200-01-01&date_to=2200-01-02", "date_from=2200-01-01&date_to=2200-01-02T10:00:00Z",
+                "date_from=%2B999999999-01-01T00:00:00Z&date_to=%2B999999999-12-31T23:59:59Z", "date_from=2105-12-31T23:00:00Z&date_to=2300-01-01"}) {
+            for (String path : new String[] {"", "&sampling_factor=0.5"}) {
+                Api.Reply reply = api().get(STATS + "?" + window + path);
+                assertThat(reply.status()).as(window + path).isEqualTo(200);
+                assertThat(reply.body()).as(window + path).isEqualTo("[]");
+            }
+        }
+    }
+
+    @Test
     void theEnvironmentsSeeOnlyTheirOwnClicks() {
         assertThat(StatsRows.of(api().get("/api/environments/2/elements/stats/?" + DAY).json()))
                 .containsExactly("5 " + PRICING_HASH + " $autocapture");
