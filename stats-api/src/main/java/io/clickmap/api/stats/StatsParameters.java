@@ -29,7 +29,8 @@ final class StatsParameters {
         List<PropertyFilter> filters = PropertiesParameter.parse(query.last(PropertiesParameter.NAME));
         int limit = (int) integer(query.last("limit"), "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         long offset = integer(query.last("offset"), "offset", 0, MAX_OFFSET, 0);
-        boolean paginate = flag(query.last("paginate_response"), "paginate_response");
+        // Exactly "true", as PostHog compares it: any other value (1, TRUE, yes, …) means the bare list, never a 400.
+        boolean paginate = "true".equals(query.last("paginate_response"));
         double sampling = samplingFactor(query.last("sampling_factor"));
         String depth = query.last("max_element_chain_depth");
         Integer maxDepth = depth == null ? null : (int) integer(depth, "max_element_chain_depth", 1, MAX_DEPTH, 1);
@@ -40,17 +41,6 @@ final class StatsParameters {
 
     private static long integer(String raw, String name, long min, long max, long fallback) {
         return raw == null ? fallback : IntegerParameter.parse(raw, name, min, max);
-    }
-
-    private static boolean flag(String raw, String name) {
-        if (raw == null) {
-            return false;
-        }
-        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "1" -> true;
-            case "false", "0", "" -> false;
-            default -> throw ApiException.invalid(name, name + " must be true or false.");
-        };
     }
 
     /** Below one in a million the scaled counts would be noise, and {@code count / f} could overflow. */

@@ -244,13 +244,26 @@ class StatsEndpointTest extends ServiceTest {
     }
 
     @Test
+    void onlyPaginateResponseTrueWrapsTheRowsAnyOtherValueGivesTheBareListWithoutAnError() {
+        Api.Reply wrapped = api().get(STATS + "?" + DAY + "&limit=1&paginate_response=true");
+        assertThat(wrapped.json().isObject()).isTrue();
+        assertThat(StatsRows.of(wrapped.json().get("results"))).containsExactly("3 " + PRICING_HASH + " $autocapture");
+        for (String value : new String[] {"1", "TRUE", "True", "yes", "maybe", "", "%20true", "false&paginate_response=1"}) {
+            Api.Reply reply = api().get(STATS + "?" + DAY + "&limit=1&paginate_response=" + value);
+            assertThat(reply.status()).as(value).isEqualTo(200);
+            assertThat(StatsRows.of(reply.json())).as(value).containsExactly("3 " + PRICING_HASH + " $autocapture");
+        }
+        assertThat(api().get(STATS + "?" + DAY + "&limit=1&paginate_response=no&paginate_response=true").json().has("results")).isTrue();
+    }
+
+    @Test
     void withoutPaginateResponseTheBodyIsTheBareListEvenWhenMoreRowsExist() {
         assertThat(api().get(STATS + "?" + DAY + "&limit=1").json().isArray()).isTrue();
         assertThat(api().get(STATS + "?" + DAY + "&limit=1&paginate_response=false").json().isArray()).isTrue();
     }
 
     @Test
-    void limitOffsetAndPaginateResponseOutsideTheirBoundsAreRefusedNamingTheParameter() {
+    void limitAndOffsetOutsideTheirBoundsAreRefusedNamingTheParameter() {
         assertInvalid("limit=0", "limit", "limit must be an integer from 1 to 999999.");
         assertInvalid("limit=1000000", "limit", "limit must be an integer from 1 to 999999.");
         assertInvalid("limit=ten", "limit", "limit must be an integer from 1 to 999999.");
@@ -262,7 +275,6 @@ class StatsEndpointTest extends ServiceTest {
         assertInvalid("max_element_chain_depth=9999999999999999999", "max_element_chain_depth",
                 "max_element_chain_depth must be an integer from 1 to 1000000.");
         assertThat(api().get(STATS + "?" + DAY + "&limit=0000000000000000000000001&offset=000").json()).hasSize(1);
-        assertInvalid("paginate_response=maybe", "paginate_response", "paginate_response must be true or false.");
         assertThat(api().get(STATS + "?limit=999999").status()).isEqualTo(200);
     }
 
