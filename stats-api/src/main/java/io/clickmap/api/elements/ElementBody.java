@@ -2,11 +2,11 @@ package io.clickmap.api.elements;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.clickmap.api.elements.ElementChange.Field;
 import io.clickmap.api.errors.ApiException;
+import io.clickmap.api.web.StrictJson;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -34,7 +34,6 @@ final class ElementBody {
     private static final String ATTR_CLASS_RULE = "attr_class must be a list of strings, or null.";
     private static final String ATTRIBUTES_RULE = "attributes must be an object whose values are strings, or null.";
     private static final String CLASS_LENGTH_RULE = "Each class in attr_class must have at most " + MAX_CLASS + " characters.";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ElementBody() {
     }
@@ -62,7 +61,7 @@ final class ElementBody {
 
     private static JsonNode read(byte[] body) {
         if (body == null || body.length == 0) {
-            return JSON.createObjectNode();
+            return JsonNodeFactory.instance.objectNode();
         }
         String text;
         try {
@@ -74,7 +73,7 @@ final class ElementBody {
             throw ApiException.parseError(NOT_UTF8);
         }
         try {
-            JsonNode root = JSON.readTree(text);
+            JsonNode root = StrictJson.read(text);
             if (root.isMissingNode()) {
                 throw ApiException.parseError("JSON parse error - the body holds no JSON value.");
             }

@@ -1,10 +1,10 @@
 package io.clickmap.api.stats;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clickmap.api.errors.ApiException;
+import io.clickmap.api.web.StrictJson;
 import io.clickmap.event.ClickEventType;
-import java.io.IOException;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -16,7 +16,6 @@ import java.util.TreeSet;
 final class IncludeParameter {
     static final String NAME = "include";
     static final String MESSAGE = "Only $autocapture, $rageclick, and $dead_click are supported.";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private IncludeParameter() {
     }
@@ -45,8 +44,8 @@ final class IncludeParameter {
     private static List<String> jsonArray(String value) {
         JsonNode array;
         try {
-            array = JSON.readTree(value);
-        } catch (IOException e) {
+            array = StrictJson.read(value);
+        } catch (JsonProcessingException e) {
             throw ApiException.invalid(NAME, MESSAGE);
         }
         TreeSet<String> events = new TreeSet<>();

@@ -1,9 +1,9 @@
 package io.clickmap.api.stats;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clickmap.api.errors.ApiException;
-import java.io.IOException;
+import io.clickmap.api.web.StrictJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +21,6 @@ final class PropertiesParameter {
     static final int MAX_TEXT = 10_000;
     // A URL pattern needs far less; the bound keeps checking and compiling a regex cheap.
     static final int MAX_REGEX = 1_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PropertiesParameter() {
     }
@@ -32,8 +31,8 @@ final class PropertiesParameter {
         }
         JsonNode filters;
         try {
-            filters = JSON.readTree(raw);
-        } catch (IOException e) {
+            filters = StrictJson.read(raw);
+        } catch (JsonProcessingException e) {
             throw invalid("Properties must be a JSON array of filters like [{\"key\": \"$current_url\", \"value\": \"https://example.com/\", \"operator\": \"exact\"}].");
         }
         if (filters == null || !filters.isArray()) {

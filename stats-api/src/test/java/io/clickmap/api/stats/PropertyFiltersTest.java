@@ -156,6 +156,10 @@ class PropertyFiltersTest extends ServiceTest {
         assertRefused("{\"key\":\"$current_url\"}", "Properties must be a JSON array of filters.");
         assertRefused("not json", "Properties must be a JSON array of filters like [{\\\"key\\\": \\\"$current_url\\\", "
                 + "\\\"value\\\": \\\"https://example.com/\\\", \\\"operator\\\": \\\"exact\\\"}].");
+        for (String trailing : new String[] {"x", "]", " {}", "[]"}) {
+            assertRefused("[{\"key\":\"$current_url\",\"value\":\"x\"}]" + trailing, "Properties must be a JSON array of filters like "
+                    + "[{\\\"key\\\": \\\"$current_url\\\", \\\"value\\\": \\\"https://example.com/\\\", \\\"operator\\\": \\\"exact\\\"}].");
+        }
         assertRefused("[{\"value\":\"x\"}]", "Each property filter needs a key: a non-empty string of at most 1000 characters.");
         assertRefused("[{\"key\":\"$current_url\"}]",
                 "The filter on $current_url with operator exact needs a value: a string, a number or a list of them.");

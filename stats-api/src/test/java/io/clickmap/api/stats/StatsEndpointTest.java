@@ -68,7 +68,8 @@ class StatsEndpointTest extends ServiceTest {
 
     @Test
     void includeWithAnythingButTheThreeClickEventsIsRefusedWithPostHogsMessage() {
-        for (String include : new String[] {"$pageview", "$autocapture,$pageview", "", "%5B1%5D", "%5Bnot-json", "%5B%22%24pageview%22%5D"}) {
+        for (String include : new String[] {"$pageview", "$autocapture,$pageview", "", "%5B1%5D", "%5Bnot-json", "%5B%22%24pageview%22%5D",
+                "%5B%22%24autocapture%22%5Dx", "%5B%22%24autocapture%22%5D%5B%5D"}) {
             Api.Reply reply = api().get(STATS + "?include=" + include);
             assertThat(reply.status()).as(include).isEqualTo(400);
             assertThat(reply.json()).isEqualTo(Api.json("{\"type\":\"validation_error\",\"code\":\"invalid_input\","
