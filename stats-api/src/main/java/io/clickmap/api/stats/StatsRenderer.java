@@ -10,7 +10,8 @@ import java.util.List;
  * Turns storage rows into the page's JSON: {@code {"count", "hash", "type", "elements"}} per row, at most
  * {@code limit} rows (storage fetched one more to learn whether a next page exists). Sampled counts are
  * scaled back here, as {@code (long) (count / f)}. Element arrays come from {@link ElementsJsonCache} and are
- * referenced, not copied, on large pages, so a 50,000-row page does not need its 80 MB twice.
+ * referenced, not copied, on large pages, so a 50,000-row page does not need its 80 MB twice. A row whose chain
+ * text is missing is shown with no elements, written here and not cached, and the page is marked incomplete.
  */
 @Singleton
 class StatsRenderer {
@@ -23,10 +24,13 @@ class StatsRenderer {
         this.elements = elements;
     }
 
+    private static final byte[] NO_ELEMENTS = {'[', ']'};
+
     StatsPage render(List<StatsRow> fetched, StatsQuery query, ChainTrim trim) {
         int shown = Math.min(fetched.size(), query.limit());
         List<byte[]> segments = new ArrayList<>(shown * 2 + 1);
         long length = 0;
+        boolean complete = true;
         StringBuilder head = new StringBuilder(96);
         for (int i = 0; i < shown; i++) {
             StatsRow row = fetched.get(i);
@@ -36,7 +40,8 @@ class StatsRenderer {
             head.append(i == 0 ? "[" : "},").append("{\"count\":").append(count).append(",\"hash\":\"").append(row.hashHex())
                     .append("\",\"type\":\"").append(row.event()).append("\",\"elements\":");
             byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
-            byte[] elementsJson = elements.elements(row, trim);
+            byte[] elementsJson = row.chain() == null ? NO_ELEMENTS : elements.elements(row, trim);
+            complete &= row.chain() != null;
             segments.add(headBytes);
             segments.add(elementsJson);
             length += headBytes.length + elementsJson.length;
@@ -46,8 +51,8 @@ class StatsRenderer {
         length += tail.length;
         boolean hasMore = fetched.size() > query.limit();
         return length <= JOIN_BELOW_BYTES
-                ? new StatsPage(List.of(join(segments, (int) length)), length, hasMore, shown)
-                : new StatsPage(segments, length, hasMore, shown);
+                ? new StatsPage(List.of(join(segments, (int) length)), length, hasMore, complete)
+                : new StatsPage(segments, length, hasMore, complete);
     }
 
     private static byte[] join(List<byte[]> segments, int length) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Answers stats queries: from the cache when an equal query (same environment, normalised parameters, trim)
  * was answered within {@code clickmap.stats-cache-ttl}; else from the storage path {@link StoragePath}
- * chooses, rendered once. Failures are not cached and pass through.
+ * chooses, rendered once. Failures and incomplete pages (a chain text missing) are not cached; failures pass through.
  */
 @Singleton
 class StatsService {
@@ -54,7 +54,9 @@ class StatsService {
         // Computed outside the cache's lock: a slow query must not hold up other keys. Two equal requests
         // racing may both compute; the answers are the same.
         StatsPage page = compute(query, trim, timing);
-        pages.put(key, page);
+        if (page.complete()) {
+            pages.put(key, page);
+        }
         return page;
     }
 
