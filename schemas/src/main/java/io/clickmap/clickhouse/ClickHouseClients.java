@@ -9,10 +9,14 @@ import java.time.temporal.ChronoUnit;
  * (18.16 rejects it), no compressed responses, the database as a URL parameter (18.16 ignores the
  * {@code X-ClickHouse-Database} header the client sends), and every query names its format in its SQL text.
  * Retries are left to the callers, who know whether an operation is safe to repeat. Statements may
- * carry literals up to {@link #MAX_QUERY_BYTES} (ClickHouse parses only 256 KiB of SQL by default).
+ * carry literals up to {@link #MAX_QUERY_BYTES} (ClickHouse parses only 256 KiB of SQL by default). The server
+ * stops a statement after {@link #MAX_EXECUTION_SECONDS}, before the client's socket timeout gives up on it, so
+ * no query keeps a core busy for a caller that has already left.
  */
 public final class ClickHouseClients {
     public static final int MAX_QUERY_BYTES = 16 << 20;
+    public static final int MAX_EXECUTION_SECONDS = 55;
+    private static final int SOCKET_TIMEOUT_SECONDS = 60;
 
     private ClickHouseClients() {
     }
@@ -26,10 +30,11 @@ public final class ClickHouseClients {
                 .serverSetting("database", config.database())
                 .serverSetting("async_insert", (String) null)
                 .serverSetting("max_query_size", String.valueOf(MAX_QUERY_BYTES))
+                .serverSetting("max_execution_time", String.valueOf(MAX_EXECUTION_SECONDS))
                 .compressServerResponse(false)
                 .setMaxRetries(0)
                 .setConnectTimeout(5, ChronoUnit.SECONDS)
-                .setSocketTimeout(60, ChronoUnit.SECONDS)
+                .setSocketTimeout(SOCKET_TIMEOUT_SECONDS, ChronoUnit.SECONDS)
                 .setClientName("clickmap")
                 .build();
     }

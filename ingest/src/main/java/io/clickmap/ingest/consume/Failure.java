@@ -4,12 +4,13 @@ import com.clickhouse.client.api.ClickHouseException;
 import com.clickhouse.client.api.ConnectionInitiationException;
 import com.clickhouse.client.api.DataTransferException;
 import com.clickhouse.client.api.ServerException;
+import io.clickmap.clickhouse.ServerErrors;
 import java.io.IOException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
- * The one place failures are sorted, by exception type and error code (never by message text):
+ * The one place the consumer sorts failures, by exception type and error code ({@link ServerErrors}), never by message text:
  * RETRY when a dependency is down, slow or overloaded, so the work is kept and tried again;
  * BUG for everything else, which stops the service loudly rather than skipping data. Messages that
  * are bad in themselves never get here: the event reader turns them into dead letters.
@@ -23,11 +24,7 @@ public enum Failure {
             return RETRY;
         }
         if (failure instanceof ServerException server) {
-            if (server.isRetryable()) {
-                return RETRY;
-            }
-            // ClickHouse 18.16's error bodies are unreadable to the client (code 0): judge by HTTP status.
-            return server.getCode() == ServerException.CODE_UNKNOWN && server.getTransportProtocolCode() >= 500 ? RETRY : BUG;
+            return ServerErrors.isTransient(server) ? RETRY : BUG;
         }
         if (failure instanceof ClickHouseException && failure.getCause() instanceof IOException) {
             return RETRY;

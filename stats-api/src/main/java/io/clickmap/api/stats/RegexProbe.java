@@ -7,9 +7,10 @@ import io.clickmap.clickhouse.SqlTemplate;
 import jakarta.inject.Singleton;
 
 /**
- * The last line of defence for regex filters: when ClickHouse refuses a stats query that carries regexes
- * which passed the Java-side checks, each regex is compiled on its own by ClickHouse; one that fails is the
- * client's fault (400), otherwise the original failure stands. No error text is read.
+ * The last line of defence for regex filters: when ClickHouse fails a stats query in a way the statement may
+ * have caused, and the query carries regexes which passed the Java-side checks, each regex is compiled on its own
+ * by ClickHouse; one that fails is the client's fault (400), otherwise the original failure stands. No error
+ * text is read.
  */
 @Singleton
 class RegexProbe {
@@ -21,7 +22,7 @@ class RegexProbe {
     }
 
     void blameRegexes(StatsQuery query, RuntimeException failure) {
-        if (!ClickHouseFailure.isRejectedStatement(failure)) {
+        if (!ClickHouseFailure.mayBeTheStatement(failure)) {
             return;
         }
         for (PropertyFilter filter : query.filters()) {
@@ -31,7 +32,7 @@ class RegexProbe {
             try {
                 sql.query(COMPILE.bind("regex", filter.values().get(0)).render(), row -> row);
             } catch (RuntimeException refused) {
-                if (ClickHouseFailure.isRejectedStatement(refused)) {
+                if (ClickHouseFailure.mayBeTheStatement(refused)) {
                     throw ApiException.invalid(PropertiesParameter.NAME,
                             "Invalid regular expression in the filter on " + filter.key() + ": ClickHouse's RE2 cannot compile it.");
                 }
