@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Gives the errors Micronaut answers by itself (no route: 404, wrong method: 405, oversized or malformed
- * requests, unexpected failures) the same PostHog-shaped JSON body as ours, whatever the client accepts.
+ * requests, unexpected failures) the same PostHog-shaped JSON body as ours, whatever the client accepts. A 400
+ * is PostHog's {@code validation_error}, whose detail is ours, not the framework's.
  */
 @Singleton
 @Primary
@@ -28,6 +29,8 @@ public class DrfErrorResponses implements ErrorResponseProcessor<ApiError> {
             case METHOD_NOT_ALLOWED -> ApiException.methodNotAllowed(context.getRequest().getMethodName()).error();
             case UNAUTHORIZED -> ApiException.notAuthenticated("Authentication credentials were not provided.").error();
             case FORBIDDEN -> ApiException.permissionDenied("You do not have permission to perform this action.").error();
+            // Micronaut's own text names framework internals; a client needs only to know its request was unreadable.
+            case BAD_REQUEST -> ApiException.invalid(null, "The request could not be read: check its URL encoding, headers and body.").error();
             default -> status.getCode() >= 500
                     ? ApiException.internal().error()
                     : new ApiError("invalid_request", codeOf(status), detailOf(context, status), null);

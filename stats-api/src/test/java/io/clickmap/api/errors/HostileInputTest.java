@@ -161,7 +161,10 @@ class HostileInputTest extends ServiceTest {
         for (String query : List.of("limit=%zz", "properties=%", "value=%4", "key=text&value=%G1")) {
             Api.Reply stats = api().raw(STATS + query);
             assertThat(stats.status()).as(query).isEqualTo(400);
-            assertThat(Api.json(stats.body()).get("code").asText()).isIn("invalid_input", "bad_request");
+            JsonNode error = Api.json(stats.body());
+            assertThat(error.get("type").asText()).as(query).isEqualTo("validation_error");
+            assertThat(error.get("code").asText()).as(query).isEqualTo("invalid_input");
+            assertThat(error.get("detail").asText()).as(query).doesNotContainIgnoringCase("exception").doesNotContain("io.micronaut");
         }
     }
 
