@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** The service under test, called over real HTTP the way a toolbar would. */
@@ -54,6 +55,16 @@ public final class Api {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return exchange(request);
+    }
+
+    /** A GET with the key and these extra headers, as a reverse proxy would add them. */
+    public Reply get(String pathAndQuery, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString() + pathAndQuery)).timeout(Duration.ofSeconds(60)).GET();
+        headers.forEach(request::header);
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
