@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A ClickHouse failure that reached the edge: unreachable or overloaded → 503 with one warning line and no
- * stack trace (an outage is an expected condition); a statement the server refused → 500, logged in full,
- * because Clickmap sent SQL it should not have.
+ * A ClickHouse failure that reached the edge: unreachable, overloaded or out of time ({@link ClickHouseFailure})
+ * → 503 with one warning line and no stack trace, since an outage is an expected condition; a statement the
+ * server refused → 500, logged in full, since client input reaches SQL only validated and rendered as literals.
  */
 @Produces
 @Singleton

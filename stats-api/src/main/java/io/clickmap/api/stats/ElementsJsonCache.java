@@ -30,6 +30,6 @@ class ElementsJsonCache {
         if (row.chain() == null) {
             throw new IllegalArgumentException("chain " + row.hashHex() + " has no text: its elements must not be cached");
         }
-        return serialised.get(new Key(row.chainHash(), trim), key -> ElementsJson.write(row.chain(), trim));
+        return serialised.get(new Key(row.chainHash(), trim), key -> ChainElementsJson.write(row.chain(), trim));
     }
 }

@@ -17,18 +17,13 @@ final class RollupSql {
     // aggregation key a single UInt64; grouping by (hash, event String) made ClickHouse 18.16 3× slower.
     private static final SqlTemplate RANKING = SqlTemplate.of("""
             SELECT chain_hash, event, total
-            FROM (SELECT chain_hash, {sum_columns} FROM ({parts}) GROUP BY chain_hash)
+            FROM ({by_chain})
             ARRAY JOIN [{columns}] AS total, [{events}] AS event
             WHERE total > 0
             ORDER BY total DESC, chain_hash ASC, event ASC
             LIMIT {limit} OFFSET {offset}""");
-    private static final SqlTemplate RANKING_WHOLE_DAYS = SqlTemplate.of("""
-            SELECT chain_hash, event, total
-            FROM ({whole_days})
-            ARRAY JOIN [{columns}] AS total, [{events}] AS event
-            WHERE total > 0
-            ORDER BY total DESC, chain_hash ASC, event ASC
-            LIMIT {limit} OFFSET {offset}""");
+    private static final SqlTemplate WHOLE_AND_PARTIAL_DAYS = SqlTemplate.of(
+            "SELECT chain_hash, {sum_columns} FROM ({parts}) GROUP BY chain_hash");
     private static final SqlTemplate WHOLE_DAYS = SqlTemplate.of("""
             SELECT chain_hash, {counts}
             FROM element_clicks_daily
@@ -60,20 +55,17 @@ final class RollupSql {
     /** Up to {@code limit + 1} (chain_hash, event, total) rows, in the API's order. */
     static String ranking(StatsQuery query) {
         List<String> events = query.events();
-        return query.range().lastDayIsWhole()
-                ? RANKING_WHOLE_DAYS.bind("whole_days", wholeDays(query, query.range().lastDay()))
-                        .bind("columns", columns(events.size()))
-                        .bind("events", FilterSql.list(events))
-                        .bind("limit", query.limit() + 1)
-                        .bind("offset", query.offset())
-                        .render()
-                : RANKING.bind("sum_columns", perEvent(events, (event, column) -> SUM.bind("column", column).render()))
+        Fragment byChain = query.range().lastDayIsWhole()
+                ? wholeDays(query, query.range().lastDay())
+                : WHOLE_AND_PARTIAL_DAYS.bind("sum_columns", perEvent(events, (event, column) -> SUM.bind("column", column).render()))
                         .bind("parts", parts(query))
-                        .bind("columns", columns(events.size()))
-                        .bind("events", FilterSql.list(events))
-                        .bind("limit", query.limit() + 1)
-                        .bind("offset", query.offset())
-                        .render();
+                        .fragment();
+        return RANKING.bind("by_chain", byChain)
+                .bind("columns", columns(events.size()))
+                .bind("events", FilterSql.list(events))
+                .bind("limit", query.limit() + 1)
+                .bind("offset", query.offset())
+                .render();
     }
 
     /** Whole days from the rollup and the partial last day from the events, each grouped by chain hash. */

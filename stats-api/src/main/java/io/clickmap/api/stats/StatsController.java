@@ -97,8 +97,8 @@ public class StatsController {
             StatsQuery rows = parsed.stats().query();
             String next = links.next(request, parsed.query(), rows.offset(), rows.limit(), page.hasMore());
             String previous = links.previous(request, parsed.query(), rows.offset(), rows.limit());
-            byte[] head = JsonResponses.ascii("{\"results\":");
-            byte[] tail = JsonResponses.ascii(",\"next\":" + JsonResponses.stringOrNull(next)
+            byte[] head = JsonResponses.utf8("{\"results\":");
+            byte[] tail = JsonResponses.utf8(",\"next\":" + JsonResponses.stringOrNull(next)
                     + ",\"previous\":" + JsonResponses.stringOrNull(previous) + "}");
             body.add(head);
             body.addAll(page.segments());

@@ -1,5 +1,6 @@
 package io.clickmap.api.stats;
 
+import io.clickmap.api.web.JsonResponses;
 import io.clickmap.chain.ChainTrim;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,6 @@ import java.util.List;
  */
 @Singleton
 class StatsRenderer {
-    /** Pages up to this size are joined into one array: cheaper to send and to cache. */
-    static final int JOIN_BELOW_BYTES = 1 << 20;
-
     private final ElementsJsonCache elements;
 
     StatsRenderer(ElementsJsonCache elements) {
@@ -50,7 +48,8 @@ class StatsRenderer {
         segments.add(tail);
         length += tail.length;
         boolean hasMore = fetched.size() > query.limit();
-        return length <= JOIN_BELOW_BYTES
+        // A page the response sends as one buffer is joined into one array: cheaper to send and to cache.
+        return length <= JsonResponses.STREAM_ABOVE_BYTES
                 ? new StatsPage(List.of(join(segments, (int) length)), length, hasMore, complete)
                 : new StatsPage(segments, length, hasMore, complete);
     }

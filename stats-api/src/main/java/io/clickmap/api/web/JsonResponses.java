@@ -12,6 +12,8 @@ import java.util.List;
 
 /** Responses whose JSON body was written by Clickmap itself, sent as bytes without a second serialisation. */
 public final class JsonResponses {
+    public static final int STREAM_ABOVE_BYTES = 1 << 20;
+
     private JsonResponses() {
     }
 
@@ -32,8 +34,6 @@ public final class JsonResponses {
         return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE).header("Server-Timing", timing.header());
     }
 
-    public static final long STREAM_ABOVE_BYTES = 1 << 20;
-
     /** A JSON string literal, or {@code null}. */
     public static String stringOrNull(String value) {
         if (value == null) {
@@ -42,7 +42,8 @@ public final class JsonResponses {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
     }
 
-    public static byte[] ascii(String text) {
+    /** Text that is already JSON, as the bytes a body is made of. */
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -43,10 +43,6 @@ public final class QueryString {
         return new QueryString(raw, values);
     }
 
-    public String raw() {
-        return raw;
-    }
-
     /** The parameter's last value, or null when absent. */
     public String last(String name) {
         List<String> all = values.get(name);
@@ -55,10 +51,6 @@ public final class QueryString {
 
     public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
-    }
-
-    public boolean has(String name) {
-        return values.containsKey(name);
     }
 
     /** The raw query with every {@code offset} pair set to {@code offset}, or {@code offset} appended when absent. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clickmap.api.Api;
 import io.clickmap.api.Events;
 import io.clickmap.api.ServiceTest;
+import io.clickmap.api.web.JsonResponses;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class LargePageTest extends ServiceTest {
     @Test
     void aPageOfMoreThanAMegabyteArrivesWholeAndInOrder() {
         Api.Reply reply = api().get("/api/environments/1/elements/stats/?date_from=2025-04-01&date_to=2025-04-01&paginate_response=true&limit=690");
-        assertThat(reply.body().length()).isGreaterThan(StatsRenderer.JOIN_BELOW_BYTES);
+        assertThat(reply.body().length()).isGreaterThan(JsonResponses.STREAM_ABOVE_BYTES);
         assertThat(reply.header("Content-Type")).hasValue("application/json");
         assertThat(reply.header("Cache-Control")).hasValue("public, max-age=30");
         assertThat(reply.header("Server-Timing").orElseThrow()).contains("total;dur=");

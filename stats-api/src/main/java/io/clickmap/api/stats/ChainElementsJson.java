@@ -16,10 +16,10 @@ import java.util.List;
  * Writes a chain's element objects as a JSON array, each through {@link ElementObjectJson} (the toolbar's key
  * order, missing values null, attributes always an object). Decoding never fails, so neither does this.
  */
-final class ElementsJson {
+final class ChainElementsJson {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ElementsJson() {
+    private ChainElementsJson() {
     }
 
     static byte[] write(String chain, ChainTrim trim) {
