@@ -19,18 +19,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Runs real ingest instances against the test class's ClickHouse database and Kafka broker, and
+ * Runs real ingest instances against the test class's ClickHouse database and a Kafka broker, and
  * produces messages to them. Every instance started is stopped when the harness closes.
  */
 final class IngestHarness implements AutoCloseable {
     private final ClickHouseExtension clickHouse;
-    private final KafkaExtension kafka;
+    private final String bootstrapServers;
     private final List<Running> running = new ArrayList<>();
     private KafkaProducer<byte[], byte[]> producer;
 
     IngestHarness(ClickHouseExtension clickHouse, KafkaExtension kafka) {
+        this(clickHouse, kafka.bootstrapServers());
+    }
+
+    IngestHarness(ClickHouseExtension clickHouse, String bootstrapServers) {
         this.clickHouse = clickHouse;
-        this.kafka = kafka;
+        this.bootstrapServers = bootstrapServers;
     }
 
     /** Settings for an instance reading {@code topic}; environments 1 (phc_shop) and 2 (phc_blog). */
@@ -39,7 +43,7 @@ final class IngestHarness implements AutoCloseable {
         for (Setting setting : Setting.values()) {
             settings.put(setting, setting.defaultValue());
         }
-        settings.put(Setting.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        settings.put(Setting.KAFKA_BOOTSTRAP_SERVERS, bootstrapServers);
         settings.put(Setting.KAFKA_TOPIC, topic);
         settings.put(Setting.KAFKA_GROUP, group);
         settings.put(Setting.KAFKA_DEAD_LETTER_TOPIC, topic + "-dlq");
@@ -90,7 +94,7 @@ final class IngestHarness implements AutoCloseable {
     private synchronized KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 << 20,
                     ProducerConfig.LINGER_MS_CONFIG, 5,
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
