@@ -20,6 +20,10 @@ public final class EventStore {
             WHERE kafka_topic = {topic} AND kafka_partition = {partition}
               AND kafka_offset BETWEEN {first} AND {last} AND toYYYYMM(timestamp) = {month}""");
 
+    // The body is ClickHouse's native compressed blocks (NativeBlocks); decompress is a parameter of its HTTP
+    // interface, not a setting, and is read by every version.
+    private static final InsertSettings COMPRESSED = new InsertSettings().serverSetting("decompress", "1");
+
     private final Client client;
     private final ClickHouseSql sql;
 
@@ -45,7 +49,7 @@ public final class EventStore {
         InsertResponse response;
         try {
             response = client.insert("events", EventBatch.COLUMNS, out -> batch.rows().writeTo(out),
-                    ClickHouseFormat.RowBinary, new InsertSettings()).get();
+                    ClickHouseFormat.RowBinary, COMPRESSED).get();
         } catch (InterruptedException e) {
             batch.markUncertain();
             Thread.currentThread().interrupt();

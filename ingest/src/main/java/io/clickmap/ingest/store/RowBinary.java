@@ -3,33 +3,30 @@ package io.clickmap.ingest.store;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * Rows in ClickHouse's RowBinary format: little-endian integers, strings as a LEB128 length and
  * UTF-8 bytes. Encoding rows as they arrive keeps a batch at about its wire size instead of a heap of
- * Java objects. Bytes live in fixed-size chunks taken from a shared pool and given back once the
- * batch is stored, so batches of tens of megabytes neither copy themselves as they grow nor leave
- * large arrays for the garbage collector, whose old generation a 256 MB heap cannot spare.
+ * Java objects. Rows are encoded into one chunk; each full chunk is compressed into {@link NativeBlocks}
+ * (rows may straddle blocks: ClickHouse reads the decompressed blocks as one stream).
  */
 final class RowBinary {
-    static final int CHUNK_BYTES = 256 * 1024;
-    /**
-     * Chunks kept for reuse: up to two batches of 64 MiB (one filling, one being stored). The pool
-     * never holds more than was in use at once, so a smaller batch limit keeps less.
-     */
-    private static final ArrayBlockingQueue<byte[]> POOL = new ArrayBlockingQueue<>(2 * 64 * 1024 * 1024 / CHUNK_BYTES);
+    static final int CHUNK_BYTES = NativeBlocks.CHUNK_BYTES;
 
-    private final List<byte[]> chunks = new ArrayList<>();
+    private final NativeBlocks blocks = new NativeBlocks();
     private byte[] current;
-    private int position = CHUNK_BYTES;
-    private int size;
+    private int position;
+    private long encoded;
 
+    /** Bytes held: the compressed blocks and the chunk being filled. */
     int size() {
-        return size;
+        return blocks.size() + position;
+    }
+
+    /** Bytes of RowBinary encoded, before compression. */
+    long encoded() {
+        return encoded;
     }
 
     void uint32(long value) {
@@ -45,7 +42,7 @@ final class RowBinary {
         varint(utf8.length);
         int written = 0;
         while (written < utf8.length) {
-            if (position == CHUNK_BYTES) {
+            if (current == null || position == CHUNK_BYTES) {
                 nextChunk();
             }
             int piece = Math.min(utf8.length - written, CHUNK_BYTES - position);
@@ -53,7 +50,7 @@ final class RowBinary {
             position += piece;
             written += piece;
         }
-        size += utf8.length;
+        encoded += utf8.length;
     }
 
     void strings(Collection<String> values) {
@@ -69,19 +66,19 @@ final class RowBinary {
         int64(leastSignificant);
     }
 
+    /** Writes the rows as native compressed blocks; may be called again (a retried insert) until released. */
     void writeTo(OutputStream out) throws IOException {
-        for (int i = 0; i < chunks.size(); i++) {
-            out.write(chunks.get(i), 0, i == chunks.size() - 1 ? position : CHUNK_BYTES);
-        }
+        blocks.writeTo(out, current, position);
     }
 
-    /** Gives the chunks back for other batches; this buffer must not be used afterwards. */
+    /** Gives the memory back for other batches; this buffer must not be used afterwards. */
     void release() {
-        for (byte[] chunk : chunks) {
-            POOL.offer(chunk);
+        blocks.release();
+        if (current != null) {
+            NativeBlocks.giveBack(current);
+            current = null;
         }
-        chunks.clear();
-        current = null;
+        position = 0;
     }
 
     private void varint(long value) {
@@ -99,17 +96,19 @@ final class RowBinary {
     }
 
     private void put(byte value) {
-        if (position == CHUNK_BYTES) {
+        if (current == null || position == CHUNK_BYTES) {
             nextChunk();
         }
         current[position++] = value;
-        size++;
+        encoded++;
     }
 
     private void nextChunk() {
-        byte[] chunk = POOL.poll();
-        current = chunk != null ? chunk : new byte[CHUNK_BYTES];
-        chunks.add(current);
+        if (current == null) {
+            current = NativeBlocks.takeChunk();
+        } else {
+            blocks.add(current, position);
+        }
         position = 0;
     }
 }

@@ -18,7 +18,7 @@ class IngestConfigTest {
         assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(config.topic()).isEqualTo("clickmap_events");
         assertThat(config.deadLetterTopic()).isEqualTo("clickmap_events_dlq");
-        assertThat(config.batchRows()).isEqualTo(50_000);
+        assertThat(config.batchRows()).isEqualTo(100_000);
         assertThat(config.linger()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.clickHouse().database()).isEqualTo("clickmap");
         assertThat(config.environmentsFromTable()).isTrue();

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,12 +51,31 @@ class EventStoreTest {
 
     @Test
     void everyColumnOfEveryRowComesBackAsWrittenAcrossChunkBoundaries() {
-        EventBatch batch = new EventBatch("topic-a", 3, 202611);
-        String padding = "p".repeat(100_000);
-        for (int n = 0; n < 40; n++) {
-            batch.add(event(n, padding.substring(0, 1 + n * 2_500)), new Source("topic-a", 3, 1_000 + n, 0));
+        EventBatch batch = storeAndReadBack("topic-a", "p".repeat(100_000));
+
+        // Rows straddle the chunks they are encoded in; their repeated text compresses to a few blocks.
+        assertThat(batch.rows().encoded()).isGreaterThan(2 * RowBinary.CHUNK_BYTES);
+    }
+
+    @Test
+    void rowsThatDoNotCompressComeBackAsWrittenAcrossCompressedChunkBoundaries() {
+        Random random = new Random(42);
+        StringBuilder letters = new StringBuilder(100_000);
+        for (int i = 0; i < 100_000; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
         }
-        assertThat(batch.bytes()).isGreaterThan(2 * RowBinary.CHUNK_BYTES);
+        EventBatch batch = storeAndReadBack("topic-c", letters.toString());
+
+        // Compressed blocks straddle the chunks that hold them.
+        assertThat(batch.bytes()).isGreaterThan(2 * NativeBlocks.CHUNK_BYTES);
+    }
+
+    /** Stores 40 rows with growing padding in their chains, checks every column of four of them, returns the batch. */
+    private static EventBatch storeAndReadBack(String topic, String padding) {
+        EventBatch batch = new EventBatch(topic, 3, 202611);
+        for (int n = 0; n < 40; n++) {
+            batch.add(event(n, padding.substring(0, 1 + n * 2_500)), new Source(topic, 3, 1_000 + n, 0));
+        }
 
         assertThat(store.store(batch)).isEqualTo(40);
 
@@ -63,11 +83,12 @@ class EventStoreTest {
             ClickEvent expected = event(n, padding.substring(0, 1 + n * 2_500));
             String row = CLICKHOUSE.sql("SELECT toString(uuid), team_id, event, timestamp, distinct_id, current_url, elements_chain = '"
                     + expected.elementsChain() + "', properties, property_keys, property_values, kafka_topic, kafka_partition, kafka_offset "
-                    + "FROM events WHERE kafka_offset = " + (1_000 + n) + " FORMAT TSV").strip();
+                    + "FROM events WHERE kafka_topic = '" + topic + "' AND kafka_offset = " + (1_000 + n) + " FORMAT TSV").strip();
             assertThat(row).isEqualTo(expected.uuid() + "\t7\t$autocapture\t2026-11-20 10:" + (15 + (30 + n) / 60) + ":" + String.format("%02d", (30 + n) % 60)
                     + "\tuser-" + n + "\thttps://shop.example.com/" + n + "\t1\t{\"n\":" + n + ",\"é\":\"东\"}\t['$browser','n']\t['Firefox','" + n + "']"
-                    + "\ttopic-a\t3\t" + (1_000 + n));
+                    + "\t" + topic + "\t3\t" + (1_000 + n));
         }
+        return batch;
     }
 
     @Test
