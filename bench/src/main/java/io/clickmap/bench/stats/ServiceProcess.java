@@ -24,6 +24,11 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
+        // e.g. -XX:StartFlightRecording=filename=/tmp/jfr/ (a directory: one recording per instance) to profile the service
+        String profiling = System.getenv("BENCH_STATS_JAVA_TOOL_OPTIONS");
+        if (profiling != null) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", profiling);
+        }
         try {
             process = builder.start();
         } catch (IOException e) {

@@ -4,8 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.clickmap.api.config.StatsApiConfig;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,16 +25,18 @@ class ChainTextCache {
                 .build();
     }
 
-    /** The known texts among these hashes. */
-    Map<Long, String> known(Collection<Long> hashes) {
-        Map<Long, String> found = new HashMap<>(hashes.size() * 2);
+    /** Puts the known texts among these hashes into {@code found}; returns the hashes whose text is not known. */
+    List<Long> known(Collection<Long> hashes, Map<Long, String> found) {
+        List<Long> unknown = new ArrayList<>();
         for (Long hash : hashes) {
             String chain = texts.getIfPresent(hash);
             if (chain != null) {
                 found.put(hash, chain);
+            } else {
+                unknown.add(hash);
             }
         }
-        return found;
+        return unknown;
     }
 
     void remember(long hash, String chain) {

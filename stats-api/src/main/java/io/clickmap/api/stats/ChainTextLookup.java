@@ -44,8 +44,12 @@ class ChainTextLookup {
     }
 
     Map<Long, String> texts(StatsQuery query, Collection<Long> hashes, ServerTiming timing) {
-        Map<Long, String> texts = new HashMap<>(cache.known(hashes));
-        List<Long> missing = missing(hashes, texts);
+        Map<Long, String> texts = new HashMap<>(hashes.size() * 2);
+        List<Long> missing = cache.known(hashes, texts);
+        if (missing.isEmpty()) {
+            return texts;
+        }
+        missing.sort(Long::compareUnsigned);
         readInChunks(list -> FROM_CHAINS.bind("team", query.environmentId()).bind("hashes", list).render(), missing, texts, timing);
         missing = missing(missing, texts);
         readInChunks(list -> FROM_EVENTS.bind("team", query.environmentId())
@@ -56,8 +60,8 @@ class ChainTextLookup {
         return texts;
     }
 
-    private static List<Long> missing(Collection<Long> hashes, Map<Long, String> found) {
-        return hashes.stream().filter(hash -> !found.containsKey(hash)).sorted(Long::compareUnsigned).distinct().toList();
+    private static List<Long> missing(List<Long> hashes, Map<Long, String> found) {
+        return hashes.stream().filter(hash -> !found.containsKey(hash)).toList();
     }
 
     private void readInChunks(Function<Fragment, String> lookup, List<Long> hashes, Map<Long, String> texts, ServerTiming timing) {
