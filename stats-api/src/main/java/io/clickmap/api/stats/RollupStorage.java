@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers from the daily rollup for whole days and from the events table only for a partial last day, then
- * looks up the text of just the returned chains ({@link ChainTextLookup}). Reads O(chains × days) narrow integer rows instead of every
- * click. Page-URL filters are evaluated on the distinct URLs ({@code element_urls}) with the same predicate
- * the raw path applies to {@code events.current_url}, so both paths count exactly the same events.
+ * looks up the text of just the returned chains ({@link ChainTextLookup}). Reads O(chains × days) narrow
+ * integer rows instead of every click. Page-URL filters are evaluated on the distinct URLs
+ * ({@code element_urls}) with the same predicate the raw path applies to {@code events.current_url}, so both
+ * paths count exactly the same events.
  */
 @Singleton
 class RollupStorage implements StatsStorage {
