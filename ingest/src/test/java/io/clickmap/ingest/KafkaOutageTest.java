@@ -10,6 +10,12 @@ import io.clickmap.testing.ClickHouseExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +32,8 @@ class KafkaOutageTest {
     @RegisterExtension
     static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
     private static final String TOPIC = "events-kafka-outage";
+    private static final String GROUP = "group-kafka-outage";
+    private static final Pattern CONSUMED = Pattern.compile("(?m)^clickmap_ingest_consumed_total (\\d+)$");
 
     @TempDir
     Path brokerDir;
@@ -55,19 +63,35 @@ class KafkaOutageTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> harness.storedCounts(TOPIC).equals(expected + "\t" + expected));
     }
 
+    /** The sum of the group's committed offsets: with one message per offset, the messages it has moved past. */
+    private long committed() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get().values().stream()
+                    .filter(Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
+        }
+    }
+
+    private static long consumed(IngestHarness.Running ingest) {
+        Matcher value = CONSUMED.matcher(ingest.ingest().metrics().prometheusText());
+        return value.find() ? Long.parseLong(value.group(1)) : 0;
+    }
+
     @Test
     void kafkaStoppedForAWhileThenRestartedLosesAndDoublesNothingAndIngestKeepsRunning() throws Exception {
-        Map<Setting, String> settings = harness.settings(TOPIC, "group-kafka-outage");
-        settings.put(Setting.INGEST_LINGER_MS, "2000");
+        Map<Setting, String> settings = harness.settings(TOPIC, GROUP);
+        // Long enough for the broker to be gone before the rows read just before it goes are flushed.
+        settings.put(Setting.INGEST_LINGER_MS, "8000");
         IngestHarness.Running ingest = harness.start(settings);
         produce(0, 300);
         harness.flushProducer();
         awaitStored(300);
+        await().atMost(Duration.ofSeconds(60)).until(() -> committed() == 300);
 
-        // Buffered, not yet stored: the broker goes while these wait for their linger. They are stored
-        // anyway; committing them fails and is retried until the broker is back.
+        // Read and buffered, not yet stored: the broker goes while these wait for their linger. They are
+        // stored anyway; committing them fails and is retried until the broker is back.
         produce(300, 400);
         harness.flushProducer();
+        await().atMost(Duration.ofSeconds(60)).until(() -> consumed(ingest) == 400);
         broker.stop();
         awaitStored(400);
         await().atMost(Duration.ofSeconds(60)).until(() -> ingest.ingest().metrics().prometheusText()
