@@ -1,23 +1,19 @@
 package io.clickmap.launcher;
 
 import io.clickmap.local.WatchedProcess;
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One of Clickmap's services (ingest, stats-api) run as a JVM of its own from the launcher's
- * classpath, configured by environment variables like in production, ready when its
+ * One of Clickmap's services (ingest, stats-api) run as a JVM of its own with {@code java -jar} on its
+ * packaged jar, configured by environment variables like in production, ready when its
  * {@code /health} answers 200. Stopped with SIGTERM so it can finish its work.
  */
 final class JavaService {
@@ -33,30 +29,13 @@ final class JavaService {
         this.healthUrl = healthUrl;
     }
 
-    static JavaService start(String name, String mainClass, Map<String, String> environment, int healthPort, Path logDir, Duration timeout) {
+    static JavaService start(String name, Path jar, Map<String, String> environment, int healthPort, Path logDir, Duration timeout) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Path codeSource = codeSource(mainClass);
-        String logging = Files.isDirectory(codeSource) ? codeSource.resolve("logback.xml").toUri().toString()
-                : "jar:" + codeSource.toUri() + "!/logback.xml";
-        WatchedProcess process = WatchedProcess.start(name, List.of(java, "-Xms64m", "-Xmx256m", "-Dlogback.configurationFile=" + logging,
-                "-cp", codeSource + File.pathSeparator + System.getProperty("java.class.path"), mainClass),
+        WatchedProcess process = WatchedProcess.start(name, List.of(java, "-Xms64m", "-Xmx256m", "-jar", jar.toString()),
                 environment, logDir.resolve(name + ".log"), WatchedProcess.Ending.TERM);
         JavaService service = new JavaService(name, process, "http://127.0.0.1:" + healthPort + "/health");
         service.awaitHealthy(timeout);
         return service;
-    }
-
-    /**
-     * The service's own jar (or classes folder): first on its classpath, and the home of the logging
-     * configuration it is given, since the launcher's classpath holds every module's logback.xml.
-     */
-    static Path codeSource(String mainClass) {
-        try {
-            URL location = Class.forName(mainClass, false, JavaService.class.getClassLoader()).getProtectionDomain().getCodeSource().getLocation();
-            return Path.of(location.toURI());
-        } catch (ClassNotFoundException | URISyntaxException e) {
-            throw new IllegalStateException(mainClass + " is not on the launcher's classpath", e);
-        }
     }
 
     private void awaitHealthy(Duration timeout) {

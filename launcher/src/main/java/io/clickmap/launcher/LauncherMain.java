@@ -2,6 +2,7 @@ package io.clickmap.launcher;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import sun.misc.Signal;
 
 /**
  * {@code bin/run}: starts the local stack, prints the API key and three curls, optionally streams
@@ -27,7 +28,7 @@ public final class LauncherMain {
         long started = System.nanoTime();
         LocalStack stack;
         try {
-            stack = LocalStack.start(config);
+            stack = LocalStack.start(config, ServiceJars.fromSystemProperty());
         } catch (IllegalStateException e) {
             System.err.println("clickmap: " + e.getMessage());
             System.exit(1);
@@ -38,6 +39,9 @@ public final class LauncherMain {
             stack.close();
             System.out.println("Stopped. Data kept in " + config.home());
         }, "clickmap-stop"));
+        // Ctrl-C and SIGTERM end in the hook above; exiting 0 says the stop was the one asked for (the JVM would say 130 or 143).
+        Signal.handle(new Signal("INT"), signal -> System.exit(0));
+        Signal.handle(new Signal("TERM"), signal -> System.exit(0));
         if (config.demo()) {
             Demo.stream(stack, config.demoEvents(), System.out);
         }

@@ -32,10 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Clickmap on one machine: ClickHouse (Debian's binary) and a Kafka broker as processes keeping their
  * data under the home folder, the schema migrated, then stats-api (which creates environment 1 and
- * the local API key) and ingest as processes of their own. Closing stops them in reverse order, so
+ * the local API key) and ingest as processes of their own, from their packaged jars. Closing stops them in reverse order, so
  * ingest can still store what it holds. Every process dies with this JVM, even on SIGKILL.
  */
-public final class LocalStack implements AutoCloseable {
+final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     public static final String TOPIC = "clickmap_events";
     public static final String DATABASE = "clickmap";
@@ -44,17 +44,19 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final LauncherConfig config;
+    private final ServiceJars jars;
     private final Deque<Runnable> stops = new ArrayDeque<>();
     private String apiKey;
     private ClickHouseProcess clickHouse;
     private KafkaBrokerProcess kafka;
 
-    private LocalStack(LauncherConfig config) {
+    private LocalStack(LauncherConfig config, ServiceJars jars) {
         this.config = config;
+        this.jars = jars;
     }
 
-    public static LocalStack start(LauncherConfig config) {
-        LocalStack stack = new LocalStack(config);
+    public static LocalStack start(LauncherConfig config, ServiceJars jars) {
+        LocalStack stack = new LocalStack(config, jars);
         try {
             stack.startAll();
             return stack;
@@ -87,7 +89,7 @@ public final class LocalStack implements AutoCloseable {
         step("Kafka", () -> kafka.start(START_TIMEOUT), kafka::stop);
         createTopic();
 
-        JavaService api = JavaService.start("stats-api", "io.clickmap.api.StatsApiMain", Map.of(
+        JavaService api = JavaService.start("stats-api", jars.statsApi(), Map.of(
                 "PORT", String.valueOf(config.apiPort()),
                 "CLICKHOUSE_URL", clickHouse.httpUrl(),
                 "CLICKHOUSE_DATABASE", DATABASE,
@@ -96,7 +98,7 @@ public final class LocalStack implements AutoCloseable {
         stops.push(() -> api.stop(Duration.ofSeconds(15)));
         LOG.info("stats-api ready on port {} (log {})", config.apiPort(), api.log());
 
-        JavaService ingest = JavaService.start("ingest", "io.clickmap.ingest.IngestMain", Map.of(
+        JavaService ingest = JavaService.start("ingest", jars.ingest(), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "KAFKA_TOPIC", TOPIC,
                 "CLICKHOUSE_URL", clickHouse.httpUrl(),

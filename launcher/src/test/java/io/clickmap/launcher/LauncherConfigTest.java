@@ -46,7 +46,9 @@ class LauncherConfigTest {
             // ClickHouse's port is the first checked, so no other port can answer first
             LauncherConfig config = new LauncherConfig(home, Ports.free(), Ports.free(), taken.getLocalPort(), Ports.free(), false, 0);
 
-            assertThatThrownBy(() -> LocalStack.start(config))
+            ServiceJars neverStarted = new ServiceJars(home.resolve("ingest.jar"), home.resolve("stats-api.jar"));
+
+            assertThatThrownBy(() -> LocalStack.start(config, neverStarted))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("port " + taken.getLocalPort() + " for ClickHouse's HTTP interface is taken by another program; "
                             + "choose another with --clickhouse-port");

@@ -1,11 +1,15 @@
 package io.clickmap.api;
 
 import io.clickmap.api.cli.AdminCli;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * Entry point of the service jar. With no arguments (or only Micronaut options) it serves the HTTP API;
  * {@code keys …} and {@code environments …} run an administration command instead and exit.
+ * SIGTERM and Ctrl-C stop the server gracefully (requests in flight are answered) and exit 0.
  */
 public final class StatsApiMain {
     private StatsApiMain() {
@@ -15,6 +19,15 @@ public final class StatsApiMain {
         if (args.length > 0 && AdminCli.handles(args[0])) {
             System.exit(AdminCli.run(args, System.out, System.err));
         }
-        Micronaut.run(StatsApiMain.class, args);
+        ApplicationContext context = Micronaut.run(StatsApiMain.class, args);
+        // The JVM's own handling would exit with 143 (130 for Ctrl-C), which orchestrators read as a failure.
+        Signal.handle(new Signal("TERM"), signal -> stop(context));
+        Signal.handle(new Signal("INT"), signal -> stop(context));
+    }
+
+    private static void stop(ApplicationContext context) {
+        LoggerFactory.getLogger(StatsApiMain.class).info("Stopping");
+        context.close();
+        System.exit(0);
     }
 }

@@ -1,0 +1,172 @@
+package io.clickmap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clickmap.chain.ChainDecoder;
+import io.clickmap.local.Ports;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/run} exactly as the README tells a new user to run it: a process of its own started from
+ * the repository, with its own home and free ports. The curls it prints are run as printed, their
+ * answers checked against the events its ClickHouse holds; Ctrl-C (SIGINT) stops everything, nothing
+ * stays listening, and a second run over the same home still has the data.
+ */
+class BinRunTest {
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration START = Duration.ofMinutes(3);
+    private static final int DEMO_EVENTS = 2_000;
+
+    @Test
+    void theDemoPrintsThreeCurlsThatAnswerFromTheStoredClicksAndCtrlCStopsEverything(@TempDir Path home) throws Exception {
+        Flags flags = Flags.free(home);
+        List<String> statsOfFirstRun;
+        try (ChildProcess run = binRun("bin-run-demo", flags, "--demo", "--demo-events", String.valueOf(DEMO_EVENTS))) {
+            run.awaitLine("Ctrl-C stops everything.", START);
+            assertThat(run.output()).contains(String.format("%,d demo clicks stored.", DEMO_EVENTS));
+            assertThat(clickHouse(flags, "SELECT count() FROM clickmap.events WHERE team_id = 1")).containsExactly(String.valueOf(DEMO_EVENTS));
+
+            List<String> curls = printedCurls(run);
+            assertThat(curls).hasSize(3);
+            statsOfFirstRun = checkStats(flags, curl(curls.get(0)));
+            checkValues(flags, curl(curls.get(1)));
+            assertThat(curl(curls.get(2))).isEqualTo(JSON.readTree("{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}"));
+
+            stopWithCtrlC(run, flags);
+        }
+
+        try (ChildProcess again = binRun("bin-run-again", flags)) {
+            again.awaitLine("Ctrl-C stops everything.", START);
+            List<String> curls = printedCurls(again);
+            assertThat(checkStats(flags, curl(curls.get(0)))).as("the same rows from the kept data").isEqualTo(statsOfFirstRun);
+            stopWithCtrlC(again, flags);
+        }
+    }
+
+    @Test
+    void aTakenPortIsReportedWithTheFlagThatChangesIt(@TempDir Path home) throws Exception {
+        Flags flags = Flags.free(home);
+        try (ServerSocket taken = new ServerSocket(flags.apiPort, 1, InetAddress.getLoopbackAddress());
+             ChildProcess run = binRun("bin-run-taken-port", flags)) {
+            assertThat(run.awaitExit(START)).isEqualTo(1);
+            assertThat(run.output()).contains("clickmap: port " + flags.apiPort + " for the stats API is taken by another program; choose another with --api-port");
+        }
+    }
+
+    /** The three curls under "Try:", as printed. */
+    private static List<String> printedCurls(ChildProcess run) {
+        return run.lines().stream().map(String::strip).filter(line -> line.startsWith("curl ")).toList();
+    }
+
+    /** Stats rows (count, event, first element's tag) as the first curl printed them, checked against ClickHouse. */
+    private static List<String> checkStats(Flags flags, JsonNode page) throws Exception {
+        assertThat(page.get("previous").isNull()).isTrue();
+        assertThat(page.get("next").asText()).contains("offset=3");
+        List<String> rows = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        for (JsonNode row : page.get("results")) {
+            assertThat(row.get("type").asText()).isEqualTo("$autocapture");
+            assertThat(row.get("elements")).isNotEmpty();
+            counts.add(row.get("count").asLong());
+            rows.add(row.get("count").asLong() + " " + row.get("type").asText() + " " + row.get("elements").get(0).get("tag_name").asText());
+        }
+        // the demo's clicks lie within the last three days, inside the default window of seven
+        List<Long> expected = clickHouse(flags, "SELECT count() AS n FROM clickmap.events WHERE team_id = 1 AND event = '$autocapture' "
+                + "GROUP BY elements_chain ORDER BY n DESC LIMIT 3").stream().map(Long::valueOf).toList();
+        assertThat(counts).as("the three largest counts").isEqualTo(expected);
+        return rows;
+    }
+
+    /** Tag names suggested by the second curl: those of the clicked elements, decoded from the stored chains. */
+    private static void checkValues(Flags flags, JsonNode values) throws Exception {
+        Set<String> suggested = new TreeSet<>();
+        values.forEach(value -> suggested.add(value.get("name").asText()));
+        Set<String> clicked = new TreeSet<>();
+        for (String row : clickHouse(flags, "SELECT DISTINCT elements_chain FROM clickmap.events WHERE team_id = 1 AND event = '$autocapture' "
+                + "FORMAT JSONEachRow")) {
+            clicked.add(ChainDecoder.decode(JSON.readTree(row).get("elements_chain").asText()).get(0).tagName());
+        }
+        assertThat(suggested).isNotEmpty().isEqualTo(clicked);
+    }
+
+    private static void stopWithCtrlC(ChildProcess run, Flags flags) throws Exception {
+        List<ProcessHandle> started = run.descendants();
+        assertThat(started).as("ClickHouse, Kafka, stats-api and ingest run as processes").hasSizeGreaterThanOrEqualTo(4);
+        run.signal("INT");
+        assertThat(run.awaitExit(Duration.ofSeconds(90))).as("a clean stop after Ctrl-C").isZero();
+        assertThat(run.output()).contains("Stopped. Data kept in " + flags.home).doesNotContain("did not stop cleanly", "Exception");
+        assertThat(started).noneMatch(ProcessHandle::isAlive);
+        for (int port : flags.ports()) {
+            assertThat(Ports.answers(port)).as("port %d after the stop", port).isFalse();
+        }
+    }
+
+    private static ChildProcess binRun(String name, Flags flags, String... extra) {
+        List<String> command = new ArrayList<>(List.of("bin/run", "--home", flags.home.toString(), "--api-port", String.valueOf(flags.apiPort),
+                "--ingest-port", String.valueOf(flags.ingestPort), "--clickhouse-port", String.valueOf(flags.clickHousePort),
+                "--kafka-port", String.valueOf(flags.kafkaPort)));
+        command.addAll(Arrays.asList(extra));
+        // bin/run starts its own ClickHouse; a CLICKHOUSE_URL meant for the other tests must not change what it installs
+        return ChildProcess.start(name, command, REPOSITORY, Map.of("CLICKHOUSE_URL", ""));
+    }
+
+    /** Runs one printed curl line with a shell, as pasting it would. */
+    private static JsonNode curl(String line) throws IOException, InterruptedException {
+        Process curl = new ProcessBuilder("bash", "-c", line).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String body = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(curl.exitValue()).as(line).isZero();
+        return JSON.readTree(body);
+    }
+
+    /** One value per line of the answer (TabSeparated), from the ClickHouse that bin/run started. */
+    private static List<String> clickHouse(Flags flags, String sql) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + flags.clickHousePort + "/?query="
+                + URLEncoder.encode(sql, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body().lines().toList();
+    }
+
+    /** bin/run's flags: a home of the test's own and free loopback ports (ClickHouse and Kafka take the next port too). */
+    private record Flags(Path home, int apiPort, int ingestPort, int clickHousePort, int kafkaPort) {
+        static Flags free(Path home) {
+            return new Flags(home, Ports.free(), Ports.free(), freePair(), freePair());
+        }
+
+        List<Integer> ports() {
+            return List.of(apiPort, ingestPort, clickHousePort, clickHousePort + 1, kafkaPort, kafkaPort + 1);
+        }
+
+        private static int freePair() {
+            while (true) {
+                int port = Ports.free();
+                if (port < 65_000 && !Ports.answers(port + 1)) {
+                    return port;
+                }
+            }
+        }
+    }
+}
