@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Chain decode and encode throughput on one thread: a typical 8-element chain as posthog-js writes
- * it, and the 100,000-character hostile inputs of ELEMENTS_CHAIN.md. Results: BENCHMARKS.md.
+ * it, and the 100,000-character hostile inputs of docs/elements-chain.md. Results: BENCHMARKS.md.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

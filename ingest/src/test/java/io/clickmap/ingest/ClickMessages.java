@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 
-/** Test messages in the shapes of EVENTS.md, built field by field so each test shows what it varies. */
+/** Test messages in the shapes of docs/events.md, built field by field so each test shows what it varies. */
 final class ClickMessages {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String CHAIN = "button.buy:nth-child=\"1\"nth-of-type=\"1\"text=\"Buy\";body:nth-child=\"2\"nth-of-type=\"1\"";

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Debian's ClickHouse server binary run as a child process with a config of its own: its data
- * directory, loopback-only listeners on the given ports, warnings-only logs (CLICKHOUSE_LOCAL.md).
+ * directory, loopback-only listeners on the given ports, warnings-only logs (docs/architecture.md).
  * Ready when {@code /ping} answers. The same data directory may be started again and again.
  */
 public final class ClickHouseProcess {

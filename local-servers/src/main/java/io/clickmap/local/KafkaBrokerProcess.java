@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Apache Kafka's own broker (KRaft, broker and controller in one) run as a separate JVM from jars on
- * the given classpath, as KAFKA_EMBEDDED.md describes for local runs: storage formatted once, then
+ * the given classpath (docs/architecture.md, "ClickHouse and Kafka without Docker"): storage formatted once, then
  * started on the same directory every time. Stopped with SIGTERM, which Kafka handles cleanly.
  */
 public final class KafkaBrokerProcess {

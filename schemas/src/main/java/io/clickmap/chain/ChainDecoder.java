@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses an elements chain into element objects, as ELEMENTS_CHAIN.md specifies. One forward scan,
+ * Parses an elements chain into element objects, as docs/elements-chain.md describes. One forward scan,
  * no regular expressions: every character is looked at a bounded number of times, so hostile chains
  * cost time linear in their (capped) length. Never throws on any input string.
  */

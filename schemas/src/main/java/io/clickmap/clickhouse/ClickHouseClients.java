@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The one way Clickmap builds a ClickHouse client. These settings are what works against both
- * ClickHouse 18.16 and current releases (CLICKHOUSE_LOCAL.md): no {@code async_insert} setting
+ * ClickHouse 18.16 and current releases (docs/architecture.md): no {@code async_insert} setting
  * (18.16 rejects it), no compressed responses, the database as a URL parameter (18.16 ignores the
  * {@code X-ClickHouse-Database} header the client sends), and every query names its format in its SQL text.
  * Retries are left to the callers, who know whether an operation is safe to repeat. Statements may

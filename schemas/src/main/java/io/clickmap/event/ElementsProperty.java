@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a chain from a posthog-js {@code $elements} array (EVENTS.md). A malformed array yields the
+ * Builds a chain from a posthog-js {@code $elements} array (docs/events.md). A malformed array yields the
  * empty chain: the click is still worth storing without its element.
  */
 final class ElementsProperty {

@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * Turns one Kafka message (a plain event or a PostHog capture envelope, see EVENTS.md) into a click
+ * Turns one Kafka message (a plain event or a PostHog capture envelope, see docs/events.md) into a click
  * event to store, a skip, or a rejection with its reason. Never throws for anything in the message;
  * exceptions from {@link Environments} (a database that cannot be reached) pass through untouched.
  */

@@ -21,7 +21,7 @@ class EventReaderTest {
     private static final String CHAIN = "button.btn.primary:nth-child=\"2\"nth-of-type=\"1\"text=\"Pay\";form:nth-child=\"1\"nth-of-type=\"1\"";
     private final EventReader reader = new EventReader(new ConfiguredEnvironments(Map.of(1L, "phc_shop", 2L, "phc_blog")));
 
-    /** The plain event of EVENTS.md, as a tree each test may change. */
+    /** The plain event of docs/events.md, as a tree each test may change. */
     private static ObjectNode plainEvent() {
         ObjectNode event = JSON.createObjectNode();
         event.put("uuid", "0190b3c4-6f0e-7a55-9c1e-2f3a4b5c6d7e");
@@ -346,7 +346,7 @@ class EventReaderTest {
             return message;
         }
 
-        private ArrayNode specElements() {
+        private ArrayNode documentedElements() {
             ArrayNode elements = JSON.createArrayNode();
             elements.addObject().put("tag_name", "button").put("$el_text", "Pay").put("attr__class", "btn primary")
                     .put("attr__type", "submit").put("nth_child", 2).put("nth_of_type", 1);
@@ -357,7 +357,7 @@ class EventReaderTest {
 
         @Test
         void elementsAreEncodedIntoAChainWhenNoChainIsSent() {
-            ClickEvent event = accepted(withElements(specElements()));
+            ClickEvent event = accepted(withElements(documentedElements()));
 
             assertThat(event.elementsChain()).isEqualTo(
                     "button.btn.primary:attr__class=\"btn primary\"attr__type=\"submit\"nth-child=\"2\"nth-of-type=\"1\"text=\"Pay\";"
@@ -368,7 +368,7 @@ class EventReaderTest {
 
         @Test
         void aSentChainWinsOverElementsAndIsStoredVerbatim() {
-            ObjectNode message = withElements(specElements());
+            ObjectNode message = withElements(documentedElements());
             ((ObjectNode) message.get("properties")).put("$elements_chain", "odd  chain;;");
 
             assertThat(accepted(message).elementsChain()).isEqualTo("odd  chain;;");

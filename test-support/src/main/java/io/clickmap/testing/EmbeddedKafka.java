@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The production Kafka broker (KRaft, combined broker and controller) inside the test JVM, as
- * KAFKA_EMBEDDED.md describes. Only the calls listed there touch Kafka's internal classes.
+ * docs/architecture.md describes. Only KafkaRaftServer and StorageTool's formatting touch Kafka's internal classes.
  */
 final class EmbeddedKafka implements KafkaBroker {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);

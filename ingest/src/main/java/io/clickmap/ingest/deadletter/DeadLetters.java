@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends messages that can never be stored to the dead-letter topic: the original key and bytes
- * untouched, the reason and the source coordinates in headers (EVENTS.md). Sends are asynchronous;
+ * untouched, the reason and the source coordinates in headers (docs/events.md). Sends are asynchronous;
  * {@link #confirm()} tells whether every letter so far is acknowledged, re-sending any that failed,
  * so the consumer commits past a bad message only once its letter is safe.
  */

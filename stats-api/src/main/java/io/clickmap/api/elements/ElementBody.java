@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Parses and checks the JSON body of {@code POST} and {@code PATCH …/elements/}: every field optional and
- * nullable, each rule as the spec states it, each violation a 400 naming the field and its bound; unknown
+ * nullable, each rule as docs/elements-api.md states it, each violation a 400 naming the field and its bound; unknown
  * fields are ignored. An empty body sends no fields. A body that is not UTF-8 JSON is DRF's {@code parse_error};
  * JSON that is not an object is {@code invalid_input}. Lengths count characters (code points), as PostHog does.
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * chain decoder gives the first element that has the attribute (escaped quotes, look-alike keys, colons in
  * class names, newlines, empty values). Known, deliberate gap: in a malformed chain where an odd run of
  * backslashes precedes a quote and whitespace follows later, the decoder's element split (quote-aware) and
- * the spec's regex definition can disagree; the encoder never writes such chains.
+ * the values pattern (a regex over the chain text) can disagree; the encoder never writes such chains.
  */
 class ValuesPatternTest {
     @RegisterExtension
