@@ -35,9 +35,9 @@ public record StatsApiConfig(
     public static final String STORAGE_RAW = "raw";
 
     public StatsApiConfig {
-        clickhouseUrl = orDefault(clickhouseUrl, "http://127.0.0.1:8123");
+        clickhouseUrl = orDefault(clickhouseUrl, ClickHouseConfig.DEFAULT_URL);
         clickhouseDatabase = orDefault(clickhouseDatabase, ClickHouseConfig.DEFAULT_DATABASE);
-        clickhouseUser = orDefault(clickhouseUser, "default");
+        clickhouseUser = orDefault(clickhouseUser, ClickHouseConfig.DEFAULT_USER);
         clickhousePassword = clickhousePassword == null ? "" : clickhousePassword;
         defaultInclude = defaultInclude == null || defaultInclude.stream().allMatch(String::isBlank)
                 ? List.of(ClickEventType.AUTOCAPTURE)
