@@ -4,7 +4,8 @@ import io.clickmap.clickhouse.ClickHouseConfig;
 
 /**
  * Every setting of the ingest service, with its property name (for a config file), its environment
- * variable and its default: the one place defaults live. README's configuration table lists these.
+ * variable and its default: the one place defaults live. README's configuration table lists these
+ * (ReadmeSettingsTest holds it to them).
  */
 public enum Setting {
     KAFKA_BOOTSTRAP_SERVERS("kafka.bootstrap-servers", "localhost:9092", "Kafka brokers to read from"),

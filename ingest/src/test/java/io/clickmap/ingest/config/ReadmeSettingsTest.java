@@ -28,7 +28,7 @@ class ReadmeSettingsTest {
     private static Map<String, Map<String, String>> rowsByVariable() throws IOException {
         MarkdownTable table = MarkdownTable.after(README, "## Configuration", "**Ingest**");
         assertThat(table.header()).containsExactly("variable", "property", "default", "meaning");
-        assertThat(table.rows().stream().map(row -> row.get("variable"))).doesNotHaveDuplicates();
+        assertThat(table.rows().stream().map(row -> code(row.get("variable")))).doesNotContainNull().doesNotHaveDuplicates();
         return table.rows().stream().collect(Collectors.toMap(row -> code(row.get("variable")), row -> row, (a, b) -> a, TreeMap::new));
     }
 
