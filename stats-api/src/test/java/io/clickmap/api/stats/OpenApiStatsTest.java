@@ -66,6 +66,13 @@ class OpenApiStatsTest {
     }
 
     @Test
+    void dateFormsAndTheDefaultWindowAreTheParsers() {
+        assertThat(openApi.schema(STATS, "date_from")).containsEntry("default", "-" + DateParameter.DEFAULT_DAYS + "d");
+        assertThat((String) openApi.parameter(STATS, "date_from").get("description"))
+                .contains("relative (" + DateParameter.RELATIVE_FORMS + ")");
+    }
+
+    @Test
     void paginateResponseIsAStringBecauseOnlyTheExactValueTrueWraps() {
         assertThat(openApi.schema(STATS, "paginate_response")).containsEntry("type", "string").doesNotContainKey("default");
         assertThat((String) openApi.parameter(STATS, "paginate_response").get("description")).startsWith("Exactly true wraps");
