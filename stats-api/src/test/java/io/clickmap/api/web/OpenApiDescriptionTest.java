@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clickmap.api.Api;
 import io.clickmap.api.ServiceTest;
+import io.clickmap.api.environments.EnvironmentId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
 import java.util.List;
@@ -36,8 +37,17 @@ class OpenApiDescriptionTest extends ServiceTest {
         assertThat(openApi.text()).doesNotContain("shared/").contains("The contract in prose: docs/elements-api.md.");
     }
 
-    @SuppressWarnings("unchecked")
+    @Test
+    void environmentIdsStartWhereThePathParserDoes() throws IOException {
+        OpenApiDocument openApi = OpenApiDocument.read();
+        Map<String, Object> environment = openApi.map(openApi.list(openApi.operation("/api/environments/{id}/elements/stats/", "get"), "parameters").get(0));
+
+        assertThat(environment).containsEntry("name", "id");
+        assertThat(OpenApiDocument.integer(openApi.map(environment, "schema"), "minimum")).isEqualTo(EnvironmentId.MIN);
+    }
+
     /** With {@code expected} set, only the operations that need a key are called, and each must answer it. */
+    @SuppressWarnings("unchecked")
     private void assertEveryOperationAnswersADocumentedStatus(Api caller, Integer expected) throws IOException {
         Map<String, Object> paths = OpenApiDocument.read().paths();
         assertThat(paths).isNotEmpty();
