@@ -31,7 +31,7 @@ class OpenApiDescriptionTest extends ServiceTest {
     }
 
     @Test
-    void theProseContractItPointsAtIsInThisRepository() throws IOException {
+    void pointsAtItsProseContractInDocsAndAtNothingUnderShared() throws IOException {
         OpenApiDocument openApi = OpenApiDocument.read();
 
         assertThat(openApi.text()).doesNotContain("shared/").contains("The contract in prose: docs/elements-api.md.");
