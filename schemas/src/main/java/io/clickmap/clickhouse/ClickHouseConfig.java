@@ -2,7 +2,11 @@ package io.clickmap.clickhouse;
 
 /** Where Clickmap's tables live. Checked at construction so a bad setting fails start-up with its name. */
 public record ClickHouseConfig(String url, String database, String user, String password) {
+    // Both services' defaults. 127.0.0.1, not localhost: where localhost resolves to ::1 first, a ClickHouse
+    // listening on IPv4 alone would not answer.
+    public static final String DEFAULT_URL = "http://127.0.0.1:8123";
     public static final String DEFAULT_DATABASE = "clickmap";
+    public static final String DEFAULT_USER = "default";
 
     public ClickHouseConfig {
         if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
@@ -10,7 +14,7 @@ public record ClickHouseConfig(String url, String database, String user, String 
         }
         url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         SqlLiteral.identifier(database);
-        user = user == null || user.isEmpty() ? "default" : user;
+        user = user == null || user.isEmpty() ? DEFAULT_USER : user;
         password = password == null ? "" : password;
     }
 

@@ -1,8 +1,11 @@
 package io.clickmap.ingest.config;
 
+import io.clickmap.clickhouse.ClickHouseConfig;
+
 /**
  * Every setting of the ingest service, with its property name (for a config file), its environment
- * variable and its default: the one place defaults live. README's configuration table lists these.
+ * variable and its default: the one place defaults live. README's configuration table lists these
+ * (ReadmeSettingsTest holds it to them).
  */
 public enum Setting {
     KAFKA_BOOTSTRAP_SERVERS("kafka.bootstrap-servers", "localhost:9092", "Kafka brokers to read from"),
@@ -11,9 +14,9 @@ public enum Setting {
     KAFKA_DEAD_LETTER_TOPIC("kafka.dead-letter-topic", "clickmap_events_dlq", "where messages that can never be stored go, with the reason"),
     KAFKA_GROUP_INSTANCE_ID("kafka.group-instance-id", "", "a stable name for this instance (static membership): a restarted instance gets its partitions back at once"),
     KAFKA_SESSION_TIMEOUT_MS("kafka.session-timeout-ms", "10000", "after this long without a heartbeat, a dead instance's partitions go to the others"),
-    CLICKHOUSE_URL("clickhouse.url", "http://localhost:8123", "ClickHouse HTTP interface"),
-    CLICKHOUSE_DATABASE("clickhouse.database", "clickmap", "database holding Clickmap's tables (created if missing)"),
-    CLICKHOUSE_USER("clickhouse.user", "default", "ClickHouse user"),
+    CLICKHOUSE_URL("clickhouse.url", ClickHouseConfig.DEFAULT_URL, "ClickHouse HTTP interface"),
+    CLICKHOUSE_DATABASE("clickhouse.database", ClickHouseConfig.DEFAULT_DATABASE, "database holding Clickmap's tables (created if missing)"),
+    CLICKHOUSE_USER("clickhouse.user", ClickHouseConfig.DEFAULT_USER, "ClickHouse user"),
     CLICKHOUSE_PASSWORD("clickhouse.password", "", "ClickHouse password"),
     INGEST_BATCH_ROWS("ingest.batch-rows", "100000", "flush when this many rows are buffered"),
     INGEST_BATCH_BYTES("ingest.batch-bytes", "33554432", "flush when the buffered rows take this many bytes, compressed as they are held"),

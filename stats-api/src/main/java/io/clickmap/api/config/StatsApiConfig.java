@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Every setting of the stats API, with its default, in this one place ({@code clickmap.*}; application.yml
  * only maps the operators' environment variables such as {@code CLICKHOUSE_URL} onto these names). Blank
- * means "use the default". Cross-checks run here, so a bad setting stops start-up naming itself.
+ * means "use the default". Cross-checks run here, so a bad setting stops start-up naming itself. The table in
+ * stats-api/README.md lists every setting (ReadmeConfigurationTest holds it to this class).
  */
 @ConfigurationProperties("clickmap")
 public record StatsApiConfig(
@@ -33,11 +34,13 @@ public record StatsApiConfig(
 
     public static final String STORAGE_AUTO = "auto";
     public static final String STORAGE_RAW = "raw";
+    // Revocation must take effect within a bounded time: a key cached for hours would outlive it.
+    public static final Duration MAX_API_KEY_CACHE_TTL = Duration.ofMinutes(5);
 
     public StatsApiConfig {
-        clickhouseUrl = orDefault(clickhouseUrl, "http://127.0.0.1:8123");
+        clickhouseUrl = orDefault(clickhouseUrl, ClickHouseConfig.DEFAULT_URL);
         clickhouseDatabase = orDefault(clickhouseDatabase, ClickHouseConfig.DEFAULT_DATABASE);
-        clickhouseUser = orDefault(clickhouseUser, "default");
+        clickhouseUser = orDefault(clickhouseUser, ClickHouseConfig.DEFAULT_USER);
         clickhousePassword = clickhousePassword == null ? "" : clickhousePassword;
         defaultInclude = defaultInclude == null || defaultInclude.stream().allMatch(String::isBlank)
                 ? List.of(ClickEventType.AUTOCAPTURE)
@@ -60,9 +63,8 @@ public record StatsApiConfig(
         require(statsCacheBytes >= 0, "clickmap.stats-cache-bytes", "must not be negative");
         require(elementCacheBytes >= 0, "clickmap.element-cache-bytes", "must not be negative");
         require(chainCacheBytes >= 0, "clickmap.chain-cache-bytes", "must not be negative");
-        // Revocation must take effect within a bounded time: a key cached for hours would outlive it.
-        require(!apiKeyCacheTtl.isNegative() && apiKeyCacheTtl.compareTo(Duration.ofMinutes(5)) <= 0,
-                "clickmap.api-key-cache-ttl", "must be between 0 and 5 minutes, so that revoking a key takes effect soon");
+        require(!apiKeyCacheTtl.isNegative() && apiKeyCacheTtl.compareTo(MAX_API_KEY_CACHE_TTL) <= 0, "clickmap.api-key-cache-ttl",
+                "must be between 0 and " + MAX_API_KEY_CACHE_TTL.toMinutes() + " minutes, so that revoking a key takes effect soon");
         require(statsStorage.equals(STORAGE_AUTO) || statsStorage.equals(STORAGE_RAW), "clickmap.stats-storage",
                 "must be 'auto' (daily rollup where possible) or 'raw' (always the events table), not '" + statsStorage + "'");
         require(!startupTimeout.isNegative(), "clickmap.startup-timeout", "must not be negative");

@@ -24,11 +24,11 @@ import java.util.Map;
  * JSON that is not an object is {@code invalid_input}. Lengths count characters (code points), as PostHog does.
  */
 final class ElementBody {
-    private static final int MAX_TEXT = 10_000;
-    private static final int MAX_TAG_NAME = 1_000;
-    private static final int MAX_HREF = 10_000;
-    private static final int MAX_ATTR_ID = 10_000;
-    private static final int MAX_CLASS = 200;
+    static final int MAX_TEXT = 10_000;
+    static final int MAX_TAG_NAME = 1_000;
+    static final int MAX_HREF = 10_000;
+    static final int MAX_ATTR_ID = 10_000;
+    static final int MAX_CLASS = 200;
     private static final String NOT_AN_OBJECT = "The body must be a JSON object (the element's fields).";
     private static final String NOT_UTF8 = "JSON parse error - the body is not valid UTF-8.";
     private static final String ATTR_CLASS_RULE = "attr_class must be a list of strings, or null.";

@@ -4,6 +4,8 @@ import io.clickmap.api.errors.ApiException;
 
 /** The {@code {id}} of an environment (or project) path: a positive integer, else the path names nothing (404). */
 public final class EnvironmentId {
+    public static final long MIN = 1;
+
     private EnvironmentId() {
     }
 
@@ -18,7 +20,7 @@ public final class EnvironmentId {
             }
         }
         long id = Long.parseLong(pathSegment);
-        if (id < 1) {
+        if (id < MIN) {
             throw ApiException.notFound();
         }
         return id;

@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
 final class DateParameter {
     static final String FROM = "date_from";
     static final String TO = "date_to";
+    /** Without {@code date_from}, the window starts this many days before today. */
+    static final int DEFAULT_DAYS = 7;
+    static final String RELATIVE_FORMS = "-7d, -24h, -2w, -3m, -1y, dStart, mStart, yStart, all";
     private static final Pattern RELATIVE = Pattern.compile("-(\\d{1,6})([hdwmy])");
     private static final String FORMS = "a date (2026-11-20), a date and time (2026-11-20T08:21:34.000Z) "
-            + "or relative (-7d, -24h, -2w, -3m, -1y, dStart, mStart, all)";
+            + "or relative (" + RELATIVE_FORMS + ")";
 
     private DateParameter() {
     }
@@ -34,7 +37,7 @@ final class DateParameter {
 
     static DateRange parse(String dateFrom, String dateTo, Instant now) {
         LocalDate today = DateRange.dayOf(now);
-        Bound from = dateFrom == null ? new Bound(today.minusDays(7), null) : bound(dateFrom, now, FROM, LocalDate.of(1970, 1, 1));
+        Bound from = dateFrom == null ? new Bound(today.minusDays(DEFAULT_DAYS), null) : bound(dateFrom, now, FROM, LocalDate.of(1970, 1, 1));
         Bound to = dateTo == null ? new Bound(today, null) : bound(dateTo, now, TO, today);
         Instant start = DateRange.startOf(from.day() != null ? from.day() : DateRange.dayOf(from.instant()));
         Instant end = to.instant() != null ? to.instant().truncatedTo(ChronoUnit.SECONDS) : DateRange.endOf(to.day());

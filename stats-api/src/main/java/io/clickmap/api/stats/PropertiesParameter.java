@@ -16,9 +16,12 @@ import java.util.List;
  */
 final class PropertiesParameter {
     static final String NAME = "properties";
+    // PostHog's other filter types (person, cohort, …) need data Clickmap does not store.
+    static final String FILTER_TYPE = "event";
     static final int MAX_FILTERS = 50;
     static final int MAX_VALUES = 100;
     static final int MAX_TEXT = 10_000;
+    static final int MAX_KEY = 1_000;
     // A URL pattern needs far less; the bound keeps checking and compiling a regex cheap.
     static final int MAX_REGEX = 1_000;
 
@@ -53,13 +56,13 @@ final class PropertiesParameter {
             throw invalid("Each property filter must be an object with key, value, operator and type.");
         }
         JsonNode type = filter.get("type");
-        if (type != null && !type.isNull() && !(type.isTextual() && type.textValue().equals("event"))) {
+        if (type != null && !type.isNull() && !(type.isTextual() && type.textValue().equals(FILTER_TYPE))) {
             throw invalid("Property filters of type " + (type.isTextual() ? "'" + type.textValue() + "'" : type.toString())
-                    + " are not supported; only 'event' filters are.");
+                    + " are not supported; only '" + FILTER_TYPE + "' filters are.");
         }
         JsonNode key = filter.get("key");
-        if (key == null || !key.isTextual() || key.textValue().isEmpty() || key.textValue().length() > 1_000) {
-            throw invalid("Each property filter needs a key: a non-empty string of at most 1000 characters.");
+        if (key == null || !key.isTextual() || key.textValue().isEmpty() || key.textValue().length() > MAX_KEY) {
+            throw invalid("Each property filter needs a key: a non-empty string of at most " + MAX_KEY + " characters.");
         }
         JsonNode operatorNode = filter.get("operator");
         PropertyOperator operator = PropertyOperator.EXACT;

@@ -2,6 +2,7 @@ package io.clickmap.api.stats;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The operators of an event-property filter. Negative ones also match events that lack the property (as PostHog). */
 enum PropertyOperator {
@@ -18,7 +19,7 @@ enum PropertyOperator {
     /** What {@code value} must be: one or more scalars (any of), exactly one, or nothing. */
     enum ValueShape { LIST, ONE, NONE }
 
-    static final String NAMES = "exact, is_not, icontains, not_icontains, regex, not_regex, is_set, is_not_set, simple";
+    static final String NAMES = Arrays.stream(values()).map(operator -> operator.wireName).collect(Collectors.joining(", "));
 
     final String wireName;
     final ValueShape shape;

@@ -31,8 +31,8 @@ import java.util.concurrent.ExecutorService;
  */
 @Controller
 public class StatsController {
-    private static final String CACHE_CONTROL = "public, max-age=30";
-    private static final String VARY = "Accept, Accept-Encoding, Query-String";
+    static final String CACHE_CONTROL = "public, max-age=30";
+    static final String VARY = "Accept, Accept-Encoding, Query-String";
 
     /** The query string as sent (for the page links) and the parameters parsed from it. */
     private record Parsed(QueryString query, StatsRequest stats) {

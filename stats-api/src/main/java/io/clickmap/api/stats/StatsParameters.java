@@ -2,8 +2,10 @@ package io.clickmap.api.stats;
 
 import io.clickmap.api.errors.ApiException;
 import io.clickmap.api.web.IntegerParameter;
+import io.clickmap.api.web.OffsetParameter;
 import io.clickmap.api.web.QueryString;
 import io.clickmap.chain.ChainTrim;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,12 +15,18 @@ import java.util.List;
  * string and compiles no regex ({@link RegexSyntax} does, later), so it may run on the event loop.
  */
 final class StatsParameters {
+    static final int MIN_LIMIT = 1;
     static final int DEFAULT_LIMIT = 50_000;
     static final int MAX_LIMIT = 999_999;
-    // Far beyond any real page, small enough that limit + offset stay exact in every integer type involved.
-    static final long MAX_OFFSET = 1_000_000_000_000L;
+    /** Below one in a million the scaled counts would be noise, and {@code count / f} could overflow. */
     static final double MIN_SAMPLING_FACTOR = 0.000001;
+    static final double MAX_SAMPLING_FACTOR = 1.0;
+    // No sampling: every event counts.
+    static final double DEFAULT_SAMPLING_FACTOR = MAX_SAMPLING_FACTOR;
+    static final int MIN_DEPTH = 1;
     static final int MAX_DEPTH = 1_000_000;
+    private static final String SAMPLING_RULE = "sampling_factor must be a number greater than 0 and at most "
+            + plain(MAX_SAMPLING_FACTOR) + " (at least " + plain(MIN_SAMPLING_FACTOR) + ").";
 
     private StatsParameters() {
     }
@@ -27,41 +35,41 @@ final class StatsParameters {
         List<String> events = IncludeParameter.parse(query.all(IncludeParameter.NAME), defaultInclude);
         DateRange range = DateParameter.parse(query.last(DateParameter.FROM), query.last(DateParameter.TO), now);
         List<PropertyFilter> filters = PropertiesParameter.parse(query.last(PropertiesParameter.NAME));
-        int limit = (int) integer(query.last("limit"), "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-        long offset = integer(query.last("offset"), "offset", 0, MAX_OFFSET, 0);
+        String rawLimit = query.last("limit");
+        int limit = rawLimit == null ? DEFAULT_LIMIT : (int) IntegerParameter.parse(rawLimit, "limit", MIN_LIMIT, MAX_LIMIT);
+        long offset = OffsetParameter.parse(query.last("offset"));
         // Exactly "true", as PostHog compares it: any other value (1, TRUE, yes, …) means the bare list, never a 400.
         boolean paginate = "true".equals(query.last("paginate_response"));
         double sampling = samplingFactor(query.last("sampling_factor"));
         String depth = query.last("max_element_chain_depth");
-        Integer maxDepth = depth == null ? null : (int) integer(depth, "max_element_chain_depth", 1, MAX_DEPTH, 1);
+        Integer maxDepth = depth == null ? null : (int) IntegerParameter.parse(depth, "max_element_chain_depth", MIN_DEPTH, MAX_DEPTH);
         List<String> dataAttributes = ChainTrim.parseDataAttributes(query.last("data_attributes"));
         ChainTrim trim = maxDepth == null && dataAttributes == null ? ChainTrim.NONE : new ChainTrim(maxDepth, dataAttributes);
         return new StatsRequest(new StatsQuery(environmentId, events, range, filters, limit, offset, sampling), trim, paginate);
     }
 
-    private static long integer(String raw, String name, long min, long max, long fallback) {
-        return raw == null ? fallback : IntegerParameter.parse(raw, name, min, max);
-    }
-
-    /** Below one in a million the scaled counts would be noise, and {@code count / f} could overflow. */
     private static double samplingFactor(String raw) {
         if (raw == null) {
-            return 1.0;
+            return DEFAULT_SAMPLING_FACTOR;
         }
         String value = raw.strip();
-        String rule = "sampling_factor must be a number greater than 0 and at most 1 (at least 0.000001).";
         if (!value.matches("\\d{0,10}(\\.\\d{0,20})?([eE][-+]?\\d{1,3})?") || value.isEmpty() || value.equals(".")) {
-            throw ApiException.invalid("sampling_factor", rule);
+            throw ApiException.invalid("sampling_factor", SAMPLING_RULE);
         }
         double factor;
         try {
             factor = Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw ApiException.invalid("sampling_factor", rule);
+            throw ApiException.invalid("sampling_factor", SAMPLING_RULE);
         }
-        if (!(factor >= MIN_SAMPLING_FACTOR && factor <= 1.0)) {
-            throw ApiException.invalid("sampling_factor", rule);
+        if (!(factor >= MIN_SAMPLING_FACTOR && factor <= MAX_SAMPLING_FACTOR)) {
+            throw ApiException.invalid("sampling_factor", SAMPLING_RULE);
         }
         return factor;
+    }
+
+    /** 0.000001, not 1.0E-6; 1, not 1.0. */
+    private static String plain(double number) {
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 }

@@ -29,7 +29,7 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ValuesController {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final int MAX_VALUE_LENGTH = 10_000;
+    static final int MAX_VALUE_LENGTH = 10_000;
 
     private final AccessGuard guard;
     private final ValuesQuery values;

@@ -35,6 +35,7 @@ class DateParameterTest {
         assertThat(range("-3m", "dStart")).isEqualTo("2026-08-25T00:00:00Z 2026-11-25T23:59:59Z");
         assertThat(range("-1y", null)).isEqualTo("2025-11-25T00:00:00Z 2026-11-25T23:59:59Z");
         assertThat(range("mStart", null)).isEqualTo("2026-11-01T00:00:00Z 2026-11-25T23:59:59Z");
+        assertThat(range("yStart", null)).isEqualTo("2026-01-01T00:00:00Z 2026-11-25T23:59:59Z");
         assertThat(range("all", "all")).isEqualTo("1970-01-01T00:00:00Z 2026-11-25T23:59:59Z");
     }
 
