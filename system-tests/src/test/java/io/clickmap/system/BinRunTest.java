@@ -1,6 +1,7 @@
 package io.clickmap.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,14 +26,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/run} exactly as the README tells a new user to run it: a process of its own started from
  * the repository, with its own home and free ports. The curls it prints are run as printed, their
- * answers checked against the events its ClickHouse holds; Ctrl-C (SIGINT) stops everything, nothing
- * stays listening, and a second run over the same home still has the data.
+ * answers checked against the events its ClickHouse holds, then the README's walkthrough is followed
+ * step by step; Ctrl-C (SIGINT) stops everything, nothing stays listening, and a second run over the
+ * same home still has the data.
  */
 class BinRunTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -39,11 +44,12 @@ class BinRunTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration START = Duration.ofMinutes(3);
     private static final int DEMO_EVENTS = 2_000;
+    /** What the README's load generator command sends. */
+    private static final int README_EVENTS = 100_000;
 
     @Test
-    void theDemoPrintsThreeCurlsThatAnswerFromTheStoredClicksAndCtrlCStopsEverything(@TempDir Path home) throws Exception {
+    void theDemosCurlsAndTheReadmesWalkthroughWorkAsPrintedCtrlCStopsEverythingAndASecondRunHasTheData(@TempDir Path home) throws Exception {
         Flags flags = Flags.free(home);
-        List<String> statsOfFirstRun;
         try (ChildProcess run = binRun("bin-run-demo", flags, "--demo", "--demo-events", String.valueOf(DEMO_EVENTS))) {
             run.awaitLine("Ctrl-C stops everything.", START);
             assertThat(run.output()).contains(String.format("%,d demo clicks stored.", DEMO_EVENTS));
@@ -51,17 +57,19 @@ class BinRunTest {
 
             List<String> curls = printedCurls(run);
             assertThat(curls).hasSize(3);
-            statsOfFirstRun = checkStats(flags, curl(curls.get(0)));
+            checkStats(flags, curl(curls.get(0)));
             checkValues(flags, curl(curls.get(1)));
             assertThat(curl(curls.get(2))).isEqualTo(JSON.readTree("{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}"));
+            followTheReadme(flags);
 
             stopWithCtrlC(run, flags);
         }
 
         try (ChildProcess again = binRun("bin-run-again", flags)) {
             again.awaitLine("Ctrl-C stops everything.", START);
-            List<String> curls = printedCurls(again);
-            assertThat(checkStats(flags, curl(curls.get(0)))).as("the same rows from the kept data").isEqualTo(statsOfFirstRun);
+            assertThat(clickHouse(flags, "SELECT count() FROM clickmap.events")).as("the kept data")
+                    .containsExactly(String.valueOf(DEMO_EVENTS + README_EVENTS));
+            checkStats(flags, curl(printedCurls(again).get(0)));
             stopWithCtrlC(again, flags);
         }
     }
@@ -76,28 +84,70 @@ class BinRunTest {
         }
     }
 
+    /**
+     * The shell blocks of the README's "Five minutes with Clickmap", run in order with only the ports and
+     * the home folder changed to this test's: the curls answer, the load generator's events are stored,
+     * the administration commands create an environment and a key that can read it.
+     */
+    private static void followTheReadme(Flags flags) throws Exception {
+        String readme = Files.readString(REPOSITORY.resolve("README.md"));
+        int start = readme.indexOf("## Five minutes with Clickmap");
+        Matcher block = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL).matcher(readme.substring(start, readme.indexOf("\n## ", start + 1)));
+        List<String> scripts = new ArrayList<>();
+        while (block.find()) {
+            scripts.add(block.group(1).replaceAll("(?m)^ {3}", "").replace(".clickmap/api-key", flags.home.resolve("api-key").toString())
+                    .replace("localhost:8000", "localhost:" + flags.apiPort).replace("127.0.0.1:19092", "127.0.0.1:" + flags.kafkaPort)
+                    .replace("127.0.0.1:18123", "127.0.0.1:" + flags.clickHousePort));
+        }
+        assertThat(scripts).as("the walkthrough's blocks: curls, load generator, administration").hasSize(3);
+
+        List<JsonNode> answers = new ArrayList<>();
+        JSON.readerFor(JsonNode.class).<JsonNode>readValues(shell("readme-curls", scripts.get(0))).forEachRemaining(answers::add);
+        assertThat(answers).hasSize(3);
+        assertThat(answers.get(0).get("results")).hasSize(3);
+        assertThat(answers.get(1).isArray()).isTrue();
+        assertThat(answers.get(2).get("count").asLong()).isZero();
+
+        assertThat(shell("readme-loadgen", scripts.get(1))).contains(String.format("sent %,d events", README_EVENTS)).contains(" 0 failed");
+        await().atMost(Duration.ofSeconds(120)).until(() -> clickHouse(flags, "SELECT count() FROM clickmap.events").get(0),
+                count -> count.equals(String.valueOf(DEMO_EVENTS + README_EVENTS)));
+
+        String administration = shell("readme-administration", scripts.get(2));
+        assertThat(administration).contains("created environment 2 (Blog)");
+        Matcher key = Pattern.compile("(?m)^key: (phx_\\S+)$").matcher(administration);
+        assertThat(key.find()).as(administration).isTrue();
+        HttpResponse<String> blog = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + flags.apiPort
+                + "/api/environments/2/elements/stats/")).header("Authorization", "Bearer " + key.group(1)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(blog.statusCode()).as(blog.body()).isEqualTo(200);
+        assertThat(blog.body()).isEqualTo("[]");
+    }
+
+    private static String shell(String name, String script) throws Exception {
+        try (ChildProcess shell = ChildProcess.start(name, List.of("bash", "-euo", "pipefail", "-c", script), REPOSITORY, Map.of())) {
+            assertThat(shell.awaitExit(Duration.ofMinutes(2))).as("%s:%n%s%n%s", name, script, shell.output()).isZero();
+            return shell.output();
+        }
+    }
+
     /** The three curls under "Try:", as printed. */
     private static List<String> printedCurls(ChildProcess run) {
         return run.lines().stream().map(String::strip).filter(line -> line.startsWith("curl ")).toList();
     }
 
-    /** Stats rows (count, event, first element's tag) as the first curl printed them, checked against ClickHouse. */
-    private static List<String> checkStats(Flags flags, JsonNode page) throws Exception {
+    /** The first curl's page: three rows of clicked elements whose counts are the three largest in ClickHouse, and a next link. */
+    private static void checkStats(Flags flags, JsonNode page) throws Exception {
         assertThat(page.get("previous").isNull()).isTrue();
         assertThat(page.get("next").asText()).contains("offset=3");
-        List<String> rows = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         for (JsonNode row : page.get("results")) {
             assertThat(row.get("type").asText()).isEqualTo("$autocapture");
             assertThat(row.get("elements")).isNotEmpty();
             counts.add(row.get("count").asLong());
-            rows.add(row.get("count").asLong() + " " + row.get("type").asText() + " " + row.get("elements").get(0).get("tag_name").asText());
         }
         // the demo's clicks lie within the last three days, inside the default window of seven
         List<Long> expected = clickHouse(flags, "SELECT count() AS n FROM clickmap.events WHERE team_id = 1 AND event = '$autocapture' "
                 + "GROUP BY elements_chain ORDER BY n DESC LIMIT 3").stream().map(Long::valueOf).toList();
         assertThat(counts).as("the three largest counts").isEqualTo(expected);
-        return rows;
     }
 
     /** Tag names suggested by the second curl: those of the clicked elements, decoded from the stored chains. */
