@@ -166,9 +166,24 @@ class StatsEndpointTest extends ServiceTest {
 
     @Test
     void theEnvironmentsSeeOnlyTheirOwnClicks() {
-        assertThat(StatsRows.of(api().get("/api/environments/2/elements/stats/?" + DAY).json()))
-                .containsExactly("5 " + PRICING_HASH + " $autocapture");
-        assertThat(StatsRows.of(api().get(STATS + "?" + DAY).json())).doesNotContain("5 " + PRICING_HASH + " $autocapture");
+        // Both environments clicked PRICING that day (1: 3 autocaptures and 2 rageclicks, 2: 5 autocaptures), so a
+        // leak would show as a merged count, not as an extra row: each answer is compared whole.
+        String two = "/api/environments/2/elements/stats/?";
+        assertThat(api().get(two + DAY).body())
+                .isEqualTo("[{\"count\":5,\"hash\":\"" + PRICING_HASH + "\",\"type\":\"$autocapture\",\"elements\":" + PRICING_ELEMENTS + "}]");
+        assertThat(StatsRows.of(api().get(two + DAY + "&" + ALL_EVENTS).json())).containsExactly("5 " + PRICING_HASH + " $autocapture");
+        assertThat(StatsRows.of(api().get(two + "date_from=all&" + ALL_EVENTS).json())).containsExactly("5 " + PRICING_HASH + " $autocapture");
+
+        assertThat(StatsRows.of(api().get(STATS + "?" + DAY).json())).containsExactly(
+                "3 " + PRICING_HASH + " $autocapture",
+                "2 " + SIGNUP_HASH + " $autocapture",
+                "2 " + IMAGE_HASH + " $autocapture");
+        assertThat(StatsRows.of(api().get(STATS + "?date_from=all&" + ALL_EVENTS).json())).containsExactly(
+                "7 " + IMAGE_HASH + " $autocapture",
+                "3 " + PRICING_HASH + " $autocapture",
+                "2 " + SIGNUP_HASH + " $autocapture",
+                "2 " + PRICING_HASH + " $rageclick",
+                "1 " + SIGNUP_HASH + " $dead_click");
     }
 
     @Test
