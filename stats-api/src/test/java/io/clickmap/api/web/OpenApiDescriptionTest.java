@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * docs/openapi.yaml against the running service: every documented operation exists, on both path
- * families, and answers one of the statuses the description lists for it.
+ * docs/openapi.yaml against the running service: every documented operation exists, on both path families,
+ * and answers a valid request with the success status the description lists for it. (Any documented status
+ * would not do: a route that is missing answers 404, which the element operations document too.)
  */
 @MicronautTest
 class OpenApiDescriptionTest extends ServiceTest {
@@ -23,10 +24,12 @@ class OpenApiDescriptionTest extends ServiceTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void everyDocumentedOperationAnswersADocumentedStatusOnBothPathFamilies() throws IOException {
+    void everyDocumentedOperationAnswersItsDocumentedSuccessStatusOnBothPathFamilies() throws IOException {
         Map<String, Object> description = new Yaml().load(Files.readString(Path.of("..", "docs", "openapi.yaml")));
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) description.get("paths");
-        assertThat(paths).isNotEmpty();
+        long documented = paths.values().stream().flatMap(operations -> ORDER.stream().filter(operations::containsKey)).count();
+        assertThat(documented).as("documented operations").isGreaterThanOrEqualTo(8);
+        int answered = 0;
         for (String family : List.of("/api/environments/", "/api/projects/")) {
             long elementId = api().send("POST", family + "1/elements/", "{\"tag_name\":\"a\"}").json().get("id").asLong();
             for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
@@ -42,11 +45,14 @@ class OpenApiDescriptionTest extends ServiceTest {
                             ? api().send(method.toUpperCase(), concrete + query, "{}")
                             : api().send(method.toUpperCase(), concrete + query);
                     Map<Object, Object> responses = (Map<Object, Object>) operation.get("responses");
-                    assertThat(responses.keySet().stream().map(String::valueOf))
-                            .as("%s %s answered %d: %s", method, concrete, reply.status(), reply.body())
-                            .contains(String.valueOf(reply.status()));
+                    List<String> successes = responses.keySet().stream().map(String::valueOf).filter(status -> status.startsWith("2")).toList();
+                    assertThat(successes).as("%s %s documents one success status", method, path.getKey()).hasSize(1);
+                    assertThat(String.valueOf(reply.status())).as("%s %s answered: %s", method, concrete, reply.body())
+                            .isEqualTo(successes.get(0));
+                    answered++;
                 }
             }
         }
+        assertThat(answered).as("operations answered on the two path families").isEqualTo(2 * documented);
     }
 }
