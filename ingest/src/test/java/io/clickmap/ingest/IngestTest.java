@@ -76,8 +76,11 @@ class IngestTest {
         assertThat(row(autocapture)).isEqualTo("1\t$autocapture\t2026-11-20 10:15:30\tuser-1\thttps://shop.example.com/cart\t"
                 + ClickMessages.CHAIN + "\t{\"$current_url\":\"https://shop.example.com/cart\",\"$browser\":\"Firefox\",\"$screen_width\":1920}"
                 + "\t['$browser','$screen_width']\t['Firefox','1920']\t1");
-        assertThat(row(rageclick)).startsWith("1\t$rageclick\t2026-11-20 10:15:30\tuser-2\t");
-        assertThat(row(deadClick)).startsWith("1\t$dead_click\t2026-11-20 10:15:30\tuser-3\t");
+        // the rageclick came in PostHog's capture envelope, the dead click bare: the same fields either way
+        assertThat(row(rageclick)).isEqualTo("1\t$rageclick\t2026-11-20 10:15:30\tuser-2\thttps://shop.example.com/cart\t"
+                + ClickMessages.CHAIN + "\t{\"$current_url\":\"https://shop.example.com/cart\"}\t[]\t[]\t1");
+        assertThat(row(deadClick)).isEqualTo("1\t$dead_click\t2026-11-20 10:15:30\tuser-3\thttps://shop.example.com/cart\t"
+                + ClickMessages.CHAIN + "\t{\"$current_url\":\"https://shop.example.com/cart\"}\t[]\t[]\t1");
     }
 
     @Test

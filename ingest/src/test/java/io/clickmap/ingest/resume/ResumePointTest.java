@@ -39,8 +39,10 @@ class ResumePointTest {
     void storedOffsetsStartingAfterTheCommitAreReReadFromTheCommit() {
         ResumePoint point = ResumePoint.decide(OptionalLong.of(100), new long[] {101, 102}, OptionalLong.empty());
 
-        assertThat(point.kind()).isEqualTo(Kind.FROM_COMMITTED_SKIPPING_STORED);
-        assertThat(point.position()).isEqualTo(100);
+        assertThat(point).isEqualTo(new ResumePoint(Kind.FROM_COMMITTED_SKIPPING_STORED, 100, new long[] {101, 102}));
+        assertThat(point.isStored(100)).isFalse();
+        assertThat(point.isStored(101)).isTrue();
+        assertThat(point.isStored(102)).isTrue();
     }
 
     @Test

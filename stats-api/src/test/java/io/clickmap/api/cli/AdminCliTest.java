@@ -7,6 +7,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,13 +77,27 @@ class AdminCliTest extends ServiceTest {
 
     @Test
     void badCommandLinesExitWithUsageAndChangeNothing() {
-        assertThat(cli("keys").exitCode()).isEqualTo(2);
-        assertThat(cli("keys", "create", "--label", "x", "--scopes", "admin", "--all-environments").err()).contains("unknown scope 'admin'");
-        assertThat(cli("keys", "create", "--label", "x", "--scopes", "*").err()).contains("give either --environments 1,2 or --all-environments");
-        assertThat(cli("keys", "create", "--label", "x", "--scopes", "*", "--environments", "1,zero").exitCode()).isEqualTo(2);
-        assertThat(cli("keys", "revoke", "--id", "nope").err()).contains("no key has id nope");
-        assertThat(cli("environments", "create", "--id", "-3", "--name", "x", "--token", "y").exitCode()).isEqualTo(2);
-        assertThat(cli("environments", "drop").exitCode()).isEqualTo(2);
+        String keysBefore = cli("keys", "list").out();
+        String environmentsBefore = cli("environments", "list").out();
+        // each bad command line, with the error it names ("" where the usage alone is printed)
+        Map<List<String>, String> bad = new LinkedHashMap<>();
+        bad.put(List.of("keys"), "");
+        bad.put(List.of("keys", "create", "--label", "x", "--scopes", "admin", "--all-environments"), "error: unknown scope 'admin'");
+        bad.put(List.of("keys", "create", "--label", "x", "--scopes", "*"), "error: give either --environments 1,2 or --all-environments");
+        bad.put(List.of("keys", "create", "--label", "x", "--scopes", "*", "--environments", "1,zero"),
+                "error: --environments must be positive integers separated by commas");
+        bad.put(List.of("keys", "revoke", "--id", "nope"), "error: no key has id nope");
+        bad.put(List.of("environments", "create", "--id", "-3", "--name", "x", "--token", "y"), "error: an environment id is a positive integer, not -3");
+        bad.put(List.of("environments", "drop"), "error: unknown environments action 'drop'");
+        bad.forEach((args, error) -> {
+            Outcome outcome = cli(args.toArray(String[]::new));
+            assertThat(outcome.exitCode()).as(args + ": " + outcome.err()).isEqualTo(2);
+            assertThat(outcome.err()).as(args.toString()).startsWith(error).endsWith(AdminCli.USAGE + System.lineSeparator());
+            assertThat(outcome.out()).as(args.toString()).isEmpty();
+        });
+
+        assertThat(cli("keys", "list").out()).isEqualTo(keysBefore);
+        assertThat(cli("environments", "list").out()).isEqualTo(environmentsBefore);
         assertThat(scalar("SELECT count() FROM api_keys FINAL WHERE label = 'x'")).isEqualTo("0");
     }
 

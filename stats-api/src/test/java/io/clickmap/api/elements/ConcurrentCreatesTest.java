@@ -6,7 +6,7 @@ import io.clickmap.api.Api;
 import io.clickmap.api.ServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,30 +31,39 @@ class ConcurrentCreatesTest extends ServiceTest {
     void eightThreadsCreatingAtOnceGetDistinctIdsBelowTwoToThe53CarryingTheConfiguredWriterAndEveryElementIsRetrievable()
             throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        List<CompletableFuture<List<Long>>> creators = new ArrayList<>();
+        List<CompletableFuture<Map<Long, String>>> creators = new ArrayList<>();
         try {
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
                 creators.add(CompletableFuture.supplyAsync(() -> {
-                    List<Long> ids = new ArrayList<>();
+                    Map<Long, String> texts = new HashMap<>();
                     for (int i = 0; i < EACH; i++) {
-                        Api.Reply reply = api().send("POST", ELEMENTS, "{\"text\":\"thread " + thread + " #" + i + "\"}");
+                        String text = "thread " + thread + " #" + i;
+                        Api.Reply reply = api().send("POST", ELEMENTS, "{\"text\":\"" + text + "\"}");
                         assertThat(reply.status()).isEqualTo(201);
-                        ids.add(reply.json().get("id").asLong());
+                        texts.put(reply.json().get("id").asLong(), text);
                     }
-                    return ids;
+                    return texts;
                 }, threads));
             }
-            Set<Long> ids = new HashSet<>();
-            for (CompletableFuture<List<Long>> creator : creators) {
-                ids.addAll(creator.get());
+            Map<Long, String> texts = new HashMap<>();
+            int created = 0;
+            for (CompletableFuture<Map<Long, String>> creator : creators) {
+                Map<Long, String> mine = creator.get();
+                created += mine.size();
+                texts.putAll(mine);
             }
+            Set<Long> ids = texts.keySet();
+            assertThat(created).isEqualTo(THREADS * EACH);
 
             assertThat(ids).hasSize(THREADS * EACH).allSatisfy(id -> assertThat(id).isPositive().isLessThan(1L << 53));
             assertThat(ids).allSatisfy(id -> assertThat(id >> 2 & 1023).isEqualTo(WRITER));
             assertThat(api().get(ELEMENTS + "?limit=1000").json().get("count").asLong()).isEqualTo(THREADS * EACH);
-            for (long id : ids) {
-                assertThat(api().get(ELEMENTS + id + "/").status()).isEqualTo(200);
+            for (Map.Entry<Long, String> element : texts.entrySet()) {
+                Api.Reply retrieved = api().get(ELEMENTS + element.getKey() + "/");
+                assertThat(retrieved.status()).isEqualTo(200);
+                assertThat(retrieved.json().get("id").asLong()).isEqualTo(element.getKey());
+                assertThat(retrieved.json().get("text").asText()).isEqualTo(element.getValue());
             }
         } finally {
             threads.shutdownNow();

@@ -14,6 +14,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +43,8 @@ class ElementsAccessTest extends ServiceTest {
     EnvironmentStore environments;
     private long elementOf1;
     private String elementOf1Json;
+    /** Every element this class creates in environment 2 (none is deleted there), by id. */
+    private final Map<Long, String> elementsOf2 = new TreeMap<>();
 
     @BeforeAll
     void createKeysAndAnElementInEnvironment1() {
@@ -51,6 +57,15 @@ class ElementsAccessTest extends ServiceTest {
         Api.Reply created = api().send("POST", ONE, "{\"text\":\"only in 1\",\"tag_name\":\"a\"}");
         elementOf1 = created.json().get("id").asLong();
         elementOf1Json = created.body();
+        createIn2("{\"text\":\"only in 2\",\"tag_name\":\"b\"}");
+    }
+
+    private long createIn2(String body) {
+        Api.Reply created = api().send("POST", TWO, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        elementsOf2.put(id, created.body());
+        return id;
     }
 
     private void save(String id, String key, List<String> scopes) {
@@ -135,13 +150,13 @@ class ElementsAccessTest extends ServiceTest {
 
     @Test
     void aKeyOfAnotherEnvironmentIsDeniedEveryActionAndLearnsNothingOfItsElements() {
-        long id = api().send("POST", TWO, "{\"text\":\"only in 2\"}").json().get("id").asLong();
+        long id = createIn2("{\"text\":\"only in 2\"}");
 
         for (Action action : everyAction(api().withKey(EVERY_SCOPE_OF_1), TWO, id)) {
             assertThat(action.reply().status()).as(action.name()).isEqualTo(403);
             assertThat(action.reply().json()).isEqualTo(Api.json(PERMISSION_DENIED.formatted("This API key has no access to environment 2.")));
         }
-        assertThat(api().get(TWO + id + "/").json().get("text").asText()).isEqualTo("only in 2");
+        assertThat(api().get(TWO + id + "/").body()).isEqualTo(elementsOf2.get(id));
     }
 
     @Test
@@ -168,8 +183,14 @@ class ElementsAccessTest extends ServiceTest {
                 assertThat(action.reply().status()).as(other + " " + action.name()).isEqualTo(404);
                 assertThat(action.reply().json()).isEqualTo(Api.json(NOT_FOUND));
             }
-            assertThat(api().get(other).body()).doesNotContain("only in 1").doesNotContain("\"id\":" + elementOf1 + ",");
+            // environment 2's list is exactly the elements created in it
+            assertThat(api().get(other).json()).as(other).isEqualTo(Api.json("{\"count\":" + elementsOf2.size()
+                    + ",\"next\":null,\"previous\":null,\"results\":[" + String.join(",", elementsOf2.values()) + "]}"));
         }
+        // and environment 1's holds none of them
+        Set<Long> listedIn1 = new TreeSet<>();
+        api().get(ONE + "?limit=1000").json().get("results").forEach(element -> listedIn1.add(element.get("id").asLong()));
+        assertThat(listedIn1).contains(elementOf1).doesNotContainAnyElementsOf(elementsOf2.keySet());
         assertElementOf1Unchanged();
         assertThat(scalar("SELECT count() FROM elements WHERE id = " + elementOf1)).isEqualTo("1");
     }

@@ -169,21 +169,26 @@ class ElementsLifecycleTest extends ServiceTest {
         assertThat(stats.status()).isEqualTo(200);
         assertThat(stats.json()).isEqualTo(Api.json("{\"results\":[],\"next\":null,\"previous\":null}"));
         assertThat(api().get("/api/projects/1/elements/values/?key=text").body()).isEqualTo("[]");
-        assertThat(api().send("DELETE", ELEMENTS + "values/").status()).isEqualTo(405);
-        assertThat(api().send("PATCH", ELEMENTS + "stats/", "{}").status()).isEqualTo(405);
+        assertMethodNotAllowed(api().send("DELETE", ELEMENTS + "values/"), "DELETE");
+        assertMethodNotAllowed(api().send("PATCH", ELEMENTS + "stats/", "{}"), "PATCH");
     }
 
     @Test
     void putAndOtherMethodsAreNotAllowedInDrfShape() {
         long id = create("{}");
 
-        Api.Reply put = api().send("PUT", ELEMENTS + id + "/", "{\"text\":\"x\"}");
-        assertThat(put.status()).isEqualTo(405);
-        assertThat(put.json()).isEqualTo(Api.json(
-                "{\"type\":\"invalid_request\",\"code\":\"method_not_allowed\",\"detail\":\"Method \\\"PUT\\\" not allowed.\",\"attr\":null}"));
-        assertThat(api().send("POST", ELEMENTS + id + "/", "{}").status()).isEqualTo(405);
-        assertThat(api().send("PUT", ELEMENTS, "{}").status()).isEqualTo(405);
-        assertThat(api().send("DELETE", ELEMENTS).status()).isEqualTo(405);
+        String before = api().get(ELEMENTS + id + "/").body();
+        assertMethodNotAllowed(api().send("PUT", ELEMENTS + id + "/", "{\"text\":\"x\"}"), "PUT");
+        assertMethodNotAllowed(api().send("POST", ELEMENTS + id + "/", "{}"), "POST");
+        assertMethodNotAllowed(api().send("PUT", ELEMENTS, "{}"), "PUT");
+        assertMethodNotAllowed(api().send("DELETE", ELEMENTS), "DELETE");
+        assertThat(api().get(ELEMENTS + id + "/").body()).isEqualTo(before);
         assertThat(api().get(ELEMENTS + id + "/").json().get("text").isNull()).isTrue();
+    }
+
+    private static void assertMethodNotAllowed(Api.Reply reply, String method) {
+        assertThat(reply.status()).as(method).isEqualTo(405);
+        assertThat(reply.json()).as(method).isEqualTo(Api.json("{\"type\":\"invalid_request\",\"code\":\"method_not_allowed\","
+                + "\"detail\":\"Method \\\"" + method + "\\\" not allowed.\",\"attr\":null}"));
     }
 }

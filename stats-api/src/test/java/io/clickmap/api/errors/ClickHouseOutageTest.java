@@ -40,6 +40,7 @@ class ClickHouseOutageTest extends ServiceTest {
             }
             Api.Reply unknownKey = api().withKey("phx_a_key_never_seen_before").get("/api/environments/1/elements/stats/");
             assertThat(unknownKey.status()).isEqualTo(503);
+            assertThat(unknownKey.json()).isEqualTo(Api.json(UNAVAILABLE));
             Api.Reply health = api().withKey(null).get("/health");
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
@@ -49,7 +50,9 @@ class ClickHouseOutageTest extends ServiceTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> api().get("/api/environments/1/elements/stats/?date_from=-3d").status() == 200);
-        assertThat(api().withKey(null).get("/health").status()).isEqualTo(200);
+        Api.Reply health = api().withKey(null).get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json()).isEqualTo(Api.json("{\"status\":\"UP\",\"clickhouse\":\"UP\"}"));
         assertThat(api().get("/api/environments/1/elements/" + element + "/").json().get("text").asText()).isEqualTo("before");
     }
 }

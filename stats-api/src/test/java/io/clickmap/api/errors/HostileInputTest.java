@@ -12,6 +12,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,11 +92,32 @@ class HostileInputTest extends ServiceTest {
         }
     }
 
+    /** Stats rows as "count hash type". */
+    private static List<String> rows(JsonNode rows) {
+        List<String> compact = new ArrayList<>();
+        rows.forEach(row -> compact.add(row.get("count").asLong() + " " + row.get("hash").asText() + " " + row.get("type").asText()));
+        return compact;
+    }
+
+    /** The shop's day without any hostile parameter: what an answered request must still count. */
+    private List<String> unfilteredRows() {
+        List<String> rows = rows(api().get(STATS).json());
+        assertThat(rows).containsExactly("3 " + ShopFixture.PRICING_HASH + " $autocapture", "2 " + ShopFixture.SIGNUP_HASH + " $autocapture",
+                "2 " + ShopFixture.IMAGE_HASH + " $autocapture");
+        return rows;
+    }
+
     @Test
     void hostileTextInAnyStatsParameterIsRefusedOrAnswered() {
+        List<String> unfiltered = unfilteredRows();
         for (String parameter : STATS_PARAMETERS) {
             for (String text : HOSTILE) {
-                assertRefusedOrAnswered(api().get(STATS + parameter + "=" + encode(text)), parameter + "=" + text);
+                Api.Reply reply = api().get(STATS + parameter + "=" + encode(text));
+                assertRefusedOrAnswered(reply, parameter + "=" + text);
+                if (reply.status() == 200) {
+                    // accepted only where the text cannot change what is counted (paginate_response, data_attributes)
+                    assertThat(rows(reply.json())).as(parameter + "=" + text).isEqualTo(unfiltered);
+                }
             }
         }
         assertThat(api().get(STATS + "include=" + encode("'; DROP TABLE events; --")).json().get("attr").asText()).isEqualTo("include");
@@ -104,6 +126,7 @@ class HostileInputTest extends ServiceTest {
 
     @Test
     void hostileTextAsAFilterValueMatchesNothingLiterallyWithEveryOperator() {
+        List<String> unfiltered = unfilteredRows();
         for (String operator : List.of("exact", "is_not", "icontains", "not_icontains", "regex", "not_regex", "simple")) {
             for (String text : HOSTILE) {
                 for (String key : List.of("$current_url", "plan")) {
@@ -112,6 +135,10 @@ class HostileInputTest extends ServiceTest {
                     assertRefusedOrAnswered(reply, operator + " " + key + " " + text);
                     if (reply.status() == 200 && (operator.equals("exact") || operator.equals("icontains") || operator.equals("simple"))) {
                         assertThat(reply.json()).as(operator + " " + text).isEmpty();
+                    }
+                    if (reply.status() == 200 && (operator.equals("is_not") || operator.equals("not_icontains"))) {
+                        // no value is the hostile text, and clicks without the property count too: every click
+                        assertThat(rows(reply.json())).as(operator + " " + key + " " + text).isEqualTo(unfiltered);
                     }
                 }
             }
@@ -140,7 +167,10 @@ class HostileInputTest extends ServiceTest {
             if (byValue.status() == 200) {
                 assertThat(byValue.json()).isEmpty();
             }
-            assertThat(api().get(VALUES + "key=" + encode(text)).status()).isEqualTo(400);
+            Api.Reply byKey = api().get(VALUES + "key=" + encode(text));
+            assertThat(byKey.status()).as("key=" + text).isEqualTo(400);
+            assertThat(byKey.json()).as("key=" + text).isEqualTo(Api.json("{\"type\":\"validation_error\",\"code\":\"invalid_input\","
+                    + "\"detail\":\"key must be one of attr_id, href, tag_name, text\",\"attr\":\"key\"}"));
         }
         assertThat(api().get(VALUES + "key=text&value=" + encode("Sign")).body()).isEqualTo("[{\"name\":\"Sign up\"}]");
     }
@@ -171,7 +201,9 @@ class HostileInputTest extends ServiceTest {
     @Test
     void hostileEnvironmentIdsNameNoResource() {
         for (String id : List.of("1%20OR%201=1", "1'", "%27%3B%20DROP%20TABLE%20events%3B%20--", "1e3", "+1", "0x1")) {
-            assertThat(api().get("/api/environments/" + id + "/elements/stats/").status()).as(id).isEqualTo(404);
+            Api.Reply reply = api().get("/api/environments/" + id + "/elements/stats/");
+            assertThat(reply.status()).as(id).isEqualTo(404);
+            assertThat(reply.json()).as(id).isEqualTo(Api.json("{\"type\":\"invalid_request\",\"code\":\"not_found\",\"detail\":\"Not found.\",\"attr\":null}"));
         }
     }
 }

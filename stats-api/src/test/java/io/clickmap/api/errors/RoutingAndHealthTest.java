@@ -23,12 +23,13 @@ class RoutingAndHealthTest extends ServiceTest {
 
     @Test
     void aWrongMethodAnswersMethodNotAllowedInJson() {
-        Api.Reply post = api().send("POST", "/api/environments/1/elements/stats/");
-        assertThat(post.status()).isEqualTo(405);
-        assertThat(post.json()).isEqualTo(Api.json(
-                "{\"type\":\"invalid_request\",\"code\":\"method_not_allowed\",\"detail\":\"Method \\\"POST\\\" not allowed.\",\"attr\":null}"));
-        assertThat(api().send("DELETE", "/api/projects/1/elements/values/").status()).isEqualTo(405);
-        assertThat(api().send("PUT", "/health").status()).isEqualTo(405);
+        String[][] wrong = {{"POST", "/api/environments/1/elements/stats/"}, {"DELETE", "/api/projects/1/elements/values/"}, {"PUT", "/health"}};
+        for (String[] request : wrong) {
+            Api.Reply reply = api().send(request[0], request[1]);
+            assertThat(reply.status()).as(request[0] + " " + request[1]).isEqualTo(405);
+            assertThat(reply.json()).as(request[0] + " " + request[1]).isEqualTo(Api.json("{\"type\":\"invalid_request\",\"code\":\"method_not_allowed\","
+                    + "\"detail\":\"Method \\\"" + request[0] + "\\\" not allowed.\",\"attr\":null}"));
+        }
     }
 
     @Test

@@ -34,13 +34,15 @@ class PropertiesParameterTest {
     void repetitionsThatUnrollBeyondTenThousandPiecesAreRefused() {
         assertRefused(regexFilter("a{1000}".repeat(140)),
                 "Invalid regular expression in the filter on $current_url (RE2 syntax): its repetitions unroll to more than 10000 elements.");
-        assertThat(PropertiesParameter.parse(regexFilter("a{1000}".repeat(10)))).hasSize(1);
+        assertThat(PropertiesParameter.parse(regexFilter("a{1000}".repeat(10))))
+                .containsExactly(new PropertyFilter("$current_url", PropertyOperator.REGEX, List.of("a{1000}".repeat(10))));
     }
 
     @Test
     void aRegexLongerThanAThousandCharactersIsRefusedNamingTheBound() {
         assertRefused(regexFilter("a".repeat(1_001)), "The regular expression in the filter on $current_url is longer than 1000 characters.");
-        assertThat(PropertiesParameter.parse(regexFilter("a".repeat(1_000)))).hasSize(1);
+        assertThat(PropertiesParameter.parse(regexFilter("a".repeat(1_000))))
+                .containsExactly(new PropertyFilter("$current_url", PropertyOperator.REGEX, List.of("a".repeat(1_000))));
     }
 
     @Test

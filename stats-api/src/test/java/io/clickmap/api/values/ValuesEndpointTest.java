@@ -92,9 +92,18 @@ class ValuesEndpointTest extends ServiceTest {
 
     @Test
     void otherEnvironmentsAndOtherEventTypesAreNotSuggested() {
-        assertThat(names("key=href")).doesNotContain("/other-environment", "/rage-only");
-        assertThat(names("key=href").toString()).isEqualTo("[/pricing, /price.list, /priceXlist]");
-        assertThat(api().get("/api/projects/2/elements/values?key=href").body()).isEqualTo("[{\"name\":\"/other-environment\"}]");
+        // environment 1: its own autocapture values only, neither environment 2's nor its own rageclicks'
+        assertThat(api().get(VALUES + "?key=href").body())
+                .isEqualTo("[{\"name\":\"/pricing\"},{\"name\":\"/price.list\"},{\"name\":\"/priceXlist\"}]");
+        assertThat(api().get(VALUES + "?key=text&value=r").body()).isEqualTo("[{\"name\":\"Pricing\"},{\"name\":\"Price list\"}]");
+        assertThat(api().get(VALUES + "?key=text&value=ag").body()).as("Rage, a rageclick").isEqualTo("[]");
+        // environment 2: exactly its own, on either path
+        for (String two : new String[] {"/api/projects/2/elements/values", "/api/environments/2/elements/values/"}) {
+            assertThat(api().get(two + "?key=href").body()).as(two).isEqualTo("[{\"name\":\"/other-environment\"}]");
+            assertThat(api().get(two + "?key=text").body()).as(two).isEqualTo("[{\"name\":\"Other\"}]");
+            assertThat(api().get(two + "?key=tag_name").body()).as(two).isEqualTo("[{\"name\":\"a\"}]");
+            assertThat(api().get(two + "?key=attr_id").body()).as(two).isEqualTo("[]");
+        }
     }
 
     @Test
