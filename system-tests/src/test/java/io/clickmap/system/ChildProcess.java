@@ -113,10 +113,17 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** The exit status, once the process ended within the timeout; fails with its output otherwise. */
+    /** The exit status, once the process ended within the timeout and all it printed is read; fails with its output otherwise. */
     int awaitExit(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("still running after " + timeout.toSeconds() + " s; output (" + log + "):\n" + output());
+        }
+        synchronized (lines) {
+            // a child that outlives the process may hold the output open: its end is awaited no longer than the timeout
+            while (!ended && System.nanoTime() < deadline) {
+                lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
         }
         return process.exitValue();
     }
