@@ -1,9 +1,7 @@
 package io.clickmap.capture;
 
-import io.clickmap.capture.config.CaptureLimits;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
-import java.util.Map;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
@@ -16,10 +14,7 @@ public final class CaptureMain {
     }
 
     public static void main(String[] args) {
-        ApplicationContext context = Micronaut.build(args).mainClass(CaptureMain.class)
-                // Netty keeps at most this much of a body before refusing it (413), from the one place the bound is set.
-                .properties(Map.of("micronaut.server.max-request-size", String.valueOf(CaptureLimits.MAX_BODY_BYTES)))
-                .start();
+        ApplicationContext context = Micronaut.run(CaptureMain.class, args);
         // The JVM's own handling would exit with 143 (130 for Ctrl-C), which orchestrators read as a failure.
         Signal.handle(new Signal("TERM"), signal -> stop(context));
         Signal.handle(new Signal("INT"), signal -> stop(context));
