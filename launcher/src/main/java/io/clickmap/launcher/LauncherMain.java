@@ -56,9 +56,13 @@ public final class LauncherMain {
 
                 Clickmap is running (started in %.1f s; data and logs in %s).
                   stats API     %s   (PostHog-compatible; environment %d, project token %s)
+                  capture       %s   (posthog-js's api_host: pages send their clicks here)
                   Kafka         %s   (topic %s: send events here)
                   ingest        http://localhost:%d/metrics
                   API key       %s
+
+                In a page, after posthog-js's snippet:
+                  posthog.init('%s', {api_host: '%s', autocapture: true, capture_dead_clicks: true})
 
                 Try:
                   curl -s %s '%s/stats/?paginate_response=true&limit=3'
@@ -66,7 +70,8 @@ public final class LauncherMain {
                   curl -s %s '%s/'
 
                 Ctrl-C stops everything.
-                """, took.toMillis() / 1000.0, config.home(), stack.apiUrl(), LocalStack.ENVIRONMENT, LocalStack.TOKEN,
-                stack.bootstrapServers(), LocalStack.TOPIC, config.ingestPort(), stack.apiKey(), auth, base, auth, base, auth, base);
+                """, took.toMillis() / 1000.0, config.home(), stack.apiUrl(), LocalStack.ENVIRONMENT, LocalStack.TOKEN, stack.captureUrl(),
+                stack.bootstrapServers(), LocalStack.TOPIC, config.ingestPort(), stack.apiKey(), LocalStack.TOKEN, stack.captureUrl(),
+                auth, base, auth, base, auth, base);
     }
 }

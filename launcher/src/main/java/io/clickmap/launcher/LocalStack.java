@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Clickmap on one machine: ClickHouse (Debian's binary) and a Kafka broker as processes keeping their
  * data under the home folder, the schema migrated, then stats-api (which creates environment 1 and
- * the local API key) and ingest as processes of their own, from their packaged jars. Closing stops them in reverse order, so
+ * the local API key), capture and ingest as processes of their own, from their packaged jars. Closing stops them in reverse order, so
  * ingest can still store what it holds. Every process dies with this JVM, even on SIGKILL.
  */
 final class LocalStack implements AutoCloseable {
@@ -47,6 +47,7 @@ final class LocalStack implements AutoCloseable {
     private final ServiceJars jars;
     private final Deque<Runnable> stops = new ArrayDeque<>();
     private String apiKey;
+    private Path captureLog;
     private ClickHouseProcess clickHouse;
     private KafkaBrokerProcess kafka;
 
@@ -72,6 +73,7 @@ final class LocalStack implements AutoCloseable {
         Ports.requireFree(config.kafkaPort(), "Kafka", "--kafka-port");
         Ports.requireFree(config.kafkaPort() + 1, "Kafka's controller (the Kafka port + 1)", "--kafka-port");
         Ports.requireFree(config.apiPort(), "the stats API", "--api-port");
+        Ports.requireFree(config.capturePort(), "capture (the pages' api_host)", "--capture-port");
         Ports.requireFree(config.ingestPort(), "ingest's /health and /metrics", "--ingest-port");
         Path logs = directory("logs");
         apiKey = localApiKey();
@@ -97,6 +99,17 @@ final class LocalStack implements AutoCloseable {
                 "CLICKMAP_BOOTSTRAP_ENVIRONMENT", ENVIRONMENT + ":Local:" + TOKEN), config.apiPort(), logs, START_TIMEOUT);
         stops.push(() -> api.stop(Duration.ofSeconds(15)));
         LOG.info("stats-api ready on port {} (log {})", config.apiPort(), api.log());
+
+        // after the stats API, which stores environment 1 and its token: capture accepts the tokens the table knows
+        JavaService capture = JavaService.start("capture", jars.capture(), Map.of(
+                "PORT", String.valueOf(config.capturePort()),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "KAFKA_TOPIC", TOPIC,
+                "CLICKHOUSE_URL", clickHouse.httpUrl(),
+                "CLICKHOUSE_DATABASE", DATABASE), config.capturePort(), logs, START_TIMEOUT);
+        stops.push(() -> capture.stop(Duration.ofSeconds(15)));
+        captureLog = capture.log();
+        LOG.info("capture ready on port {} (log {})", config.capturePort(), capture.log());
 
         JavaService ingest = JavaService.start("ingest", jars.ingest(), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
@@ -165,6 +178,14 @@ final class LocalStack implements AutoCloseable {
 
     public String apiUrl() {
         return "http://localhost:" + config.apiPort();
+    }
+
+    public String captureUrl() {
+        return "http://localhost:" + config.capturePort();
+    }
+
+    Path captureLog() {
+        return captureLog;
     }
 
     public String bootstrapServers() {

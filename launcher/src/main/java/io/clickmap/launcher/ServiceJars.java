@@ -9,13 +9,13 @@ import java.nio.file.Path;
  * {@code <module>/target/clickmap-<module>.jar} under the repository; a missing one is reported with
  * the command that builds it.
  */
-record ServiceJars(Path ingest, Path statsApi) {
+record ServiceJars(Path ingest, Path statsApi, Path capture) {
 
     /** The system property {@code bin/run} sets to the repository's folder. */
     static final String REPOSITORY_PROPERTY = "clickmap.repository";
 
     static ServiceJars inRepository(Path repository) {
-        return new ServiceJars(jar(repository, "ingest"), jar(repository, "stats-api"));
+        return new ServiceJars(jar(repository, "ingest"), jar(repository, "stats-api"), jar(repository, "capture"));
     }
 
     static ServiceJars fromSystemProperty() {

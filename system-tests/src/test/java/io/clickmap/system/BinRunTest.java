@@ -52,7 +52,9 @@ class BinRunTest {
         Flags flags = Flags.free(home);
         try (ChildProcess run = binRun("bin-run-demo", flags, "--demo", "--demo-events", String.valueOf(DEMO_EVENTS))) {
             run.awaitLine("Ctrl-C stops everything.", START);
-            assertThat(run.output()).contains(String.format("%,d demo clicks stored.", DEMO_EVENTS));
+            assertThat(run.output()).contains(String.format("%,d demo clicks stored.", DEMO_EVENTS))
+                    .contains("  capture       http://localhost:" + flags.capturePort + "   (posthog-js's api_host")
+                    .contains("posthog.init('phc_clickmap_local', {api_host: 'http://localhost:" + flags.capturePort + "'");
             assertThat(clickHouse(flags, "SELECT count() FROM clickmap.events WHERE team_id = 1")).containsExactly(String.valueOf(DEMO_EVENTS));
 
             List<String> curls = printedCurls(run);
@@ -164,7 +166,7 @@ class BinRunTest {
 
     private static void stopWithCtrlC(ChildProcess run, Flags flags) throws Exception {
         List<ProcessHandle> started = run.descendants();
-        assertThat(started).as("ClickHouse, Kafka, stats-api and ingest run as processes").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(started).as("ClickHouse, Kafka, stats-api, capture and ingest run as processes").hasSizeGreaterThanOrEqualTo(5);
         run.signal("INT");
         assertThat(run.awaitExit(Duration.ofSeconds(90))).as("a clean stop after Ctrl-C").isZero();
         assertThat(run.output()).contains("Stopped. Data kept in " + flags.home).doesNotContain("did not stop cleanly", "Exception");
@@ -176,6 +178,7 @@ class BinRunTest {
 
     private static ChildProcess binRun(String name, Flags flags, String... extra) {
         List<String> command = new ArrayList<>(List.of("bin/run", "--home", flags.home.toString(), "--api-port", String.valueOf(flags.apiPort),
+                "--capture-port", String.valueOf(flags.capturePort),
                 "--ingest-port", String.valueOf(flags.ingestPort), "--clickhouse-port", String.valueOf(flags.clickHousePort),
                 "--kafka-port", String.valueOf(flags.kafkaPort)));
         command.addAll(Arrays.asList(extra));
@@ -201,13 +204,13 @@ class BinRunTest {
     }
 
     /** bin/run's flags: a home of the test's own and free loopback ports (ClickHouse and Kafka take the next port too). */
-    private record Flags(Path home, int apiPort, int ingestPort, int clickHousePort, int kafkaPort) {
+    private record Flags(Path home, int apiPort, int capturePort, int ingestPort, int clickHousePort, int kafkaPort) {
         static Flags free(Path home) {
-            return new Flags(home, Ports.free(), Ports.free(), freePair(), freePair());
+            return new Flags(home, Ports.free(), Ports.free(), Ports.free(), freePair(), freePair());
         }
 
         List<Integer> ports() {
-            return List.of(apiPort, ingestPort, clickHousePort, clickHousePort + 1, kafkaPort, kafkaPort + 1);
+            return List.of(apiPort, capturePort, ingestPort, clickHousePort, clickHousePort + 1, kafkaPort, kafkaPort + 1);
         }
 
         private static int freePair() {

@@ -9,6 +9,7 @@ import io.clickmap.clickhouse.ClickHouseConfig;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.Migrations;
 import io.clickmap.loadgen.ClickGenerator;
+import io.clickmap.loadgen.KafkaSink;
 import io.clickmap.loadgen.LoadGenerator;
 import io.clickmap.testing.ClickHouseServer;
 import io.clickmap.testing.KafkaBroker;
@@ -252,8 +253,8 @@ public final class IngestBenchmark {
 
     private LoadGenerator.Summary produce(String topic, long events, double rate, ObjLongConsumer<ClickGenerator.Click> onSent) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(LoadGenerator.producerProperties(kafka.bootstrapServers()))) {
-            return new LoadGenerator(producer).run(new ClickGenerator(ClickGenerator.Options.defaults().withSeed(topic.hashCode()), Clock.systemUTC()),
-                    topic, events, rate, onSent, System.err);
+            return new LoadGenerator(new KafkaSink(producer, topic)).run(new ClickGenerator(ClickGenerator.Options.defaults().withSeed(topic.hashCode()), Clock.systemUTC()),
+                    events, rate, onSent, System.err);
         }
     }
 
