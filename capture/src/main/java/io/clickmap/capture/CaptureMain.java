@@ -14,7 +14,7 @@ public final class CaptureMain {
     }
 
     public static void main(String[] args) {
-        ApplicationContext context = Micronaut.run(CaptureMain.class, args);
+        ApplicationContext context = Micronaut.build(args).mainClass(CaptureMain.class).banner(false).start();
         // The JVM's own handling would exit with 143 (130 for Ctrl-C), which orchestrators read as a failure.
         Signal.handle(new Signal("TERM"), signal -> stop(context));
         Signal.handle(new Signal("INT"), signal -> stop(context));

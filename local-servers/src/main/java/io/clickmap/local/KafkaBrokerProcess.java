@@ -58,6 +58,14 @@ public final class KafkaBrokerProcess {
         }
     }
 
+    /** SIGKILL: a crash, nothing flushed or handed over; {@link #start} brings the broker back on the same data. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     private void format(Path properties) {
         ProcessBuilder builder = new ProcessBuilder(java(), "-cp", classpath, "kafka.tools.StorageTool", "format",
                 "-t", UUID.randomUUID().toString().replace("-", "").substring(0, 22), "-c", properties.toString())
