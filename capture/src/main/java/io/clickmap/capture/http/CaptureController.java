@@ -6,9 +6,10 @@ import io.clickmap.capture.batch.EventBatch;
 import io.clickmap.capture.body.RequestBody;
 import io.clickmap.capture.config.CaptureConfig;
 import io.clickmap.capture.errors.Rejection;
+import io.clickmap.capture.errors.RejectionHandler;
 import io.clickmap.capture.kafka.EventLog;
 import io.clickmap.capture.observe.CaptureMetrics;
-import io.clickmap.event.Environments;
+import io.clickmap.capture.tokens.ProjectTokens;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -39,14 +40,14 @@ public class CaptureController {
     static final Map<String, Integer> ACCEPTED = Map.of("status", 1);
 
     private final CaptureConfig config;
-    private final Environments environments;
+    private final ProjectTokens tokens;
     private final EventLog eventLog;
     private final CaptureMetrics metrics;
     private final Clock clock;
 
-    CaptureController(CaptureConfig config, Environments environments, EventLog eventLog, CaptureMetrics metrics, Clock clock) {
+    CaptureController(CaptureConfig config, ProjectTokens tokens, EventLog eventLog, CaptureMetrics metrics, Clock clock) {
         this.config = config;
-        this.environments = environments;
+        this.tokens = tokens;
         this.eventLog = eventLog;
         this.metrics = metrics;
         this.clock = clock;
@@ -62,7 +63,7 @@ public class CaptureController {
             byte[] json = RequestBody.decode(body, request.getContentType().map(MediaType::toString).orElse(null), compression);
             Arrival arrival = new Arrival(ClientAddress.of(request, config.trustForwardedFor()), ClientAddress.siteUrl(request),
                     clock.instant(), clientTime(clientTime));
-            events = EventBatch.read(json, arrival, this::knownToken);
+            events = EventBatch.read(json, arrival, tokens::known);
         } catch (Rejection rejection) {
             return CompletableFuture.completedFuture(refuse(rejection, 0));
         }
@@ -79,18 +80,8 @@ public class CaptureController {
         });
     }
 
-    /** ClickHouse down is capture's problem, not the client's: 503, so the SDK keeps the events and retries. */
-    private boolean knownToken(String token) {
-        try {
-            return environments.byToken(token).isPresent();
-        } catch (RuntimeException e) {
-            throw Rejection.unavailable("environments_unavailable", "The project tokens cannot be checked right now; retry.");
-        }
-    }
-
     private HttpResponse<?> refuse(Rejection rejection, int events) {
-        metrics.rejected(rejection.reason(), events);
-        return HttpResponse.status(rejection.status()).body(rejection.error());
+        return RejectionHandler.respond(metrics, rejection, events);
     }
 
     /** posthog-js's {@code _}: the client's clock in milliseconds when it sent the request; anything else is ignored. */

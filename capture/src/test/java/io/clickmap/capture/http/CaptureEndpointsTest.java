@@ -98,7 +98,7 @@ class CaptureEndpointsTest extends CaptureServiceTest {
     }
 
     @Test
-    @Order(4)
+    @Order(3)
     void pagesOnOtherOriginsArePreflightedAndHealthSaysKafkaIsUp() throws Exception {
         HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/e/"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
@@ -115,6 +115,37 @@ class CaptureEndpointsTest extends CaptureServiceTest {
             assertThat(JSON.readTree(health.body())).isEqualTo(JSON.readTree("{\"status\":\"UP\",\"kafka\":\"UP\"}"));
         }
         assertThat(serverConfiguration.getMaxRequestSize()).as("application.yml's max-request-size").isEqualTo(CaptureLimits.MAX_BODY_BYTES);
+    }
+
+    @Test
+    @Order(4)
+    void theSdksSetUpCallsTurnOnAutocaptureAndDeadClicksAndAnswerNoFlags() throws Exception {
+        JsonNode config = JSON.readTree(get("/array/" + TOKEN + "/config").body());
+        assertThat(config.get("autocapture_opt_out").asBoolean(true)).isFalse();
+        assertThat(config.get("captureDeadClicks").asBoolean()).isTrue();
+        assertThat(config.get("elementsChainAsString").asBoolean()).isTrue();
+        assertThat(config.get("supportedCompression")).isEqualTo(JSON.readTree("[\"gzip-js\",\"base64\"]"));
+
+        HttpResponse<String> script = get("/array/" + TOKEN + "/config.js");
+        assertThat(script.headers().firstValue("Content-Type").orElse("")).startsWith("application/javascript");
+        assertThat(script.body()).isEqualTo("(function(){var c=window._POSTHOG_REMOTE_CONFIG=window._POSTHOG_REMOTE_CONFIG||{};c[\"" + TOKEN
+                + "\"]={config:" + JSON.writeValueAsString(config) + ",siteApps:[]};})();\n");
+
+        String asked = java.util.Base64.getEncoder().encodeToString(("{\"token\":\"" + TOKEN + "\",\"distinct_id\":\"u\"}").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> flags = post("/flags/?v=2&compression=base64", "application/x-www-form-urlencoded",
+                ("data=" + java.net.URLEncoder.encode(asked, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8), "https://shop.example");
+        assertThat(flags.statusCode()).as(flags.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(flags.body());
+        assertThat(answer.get("requestId").asText()).matches("[0-9a-f-]{36}");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) answer).remove("requestId");
+        assertThat(answer).isEqualTo(JSON.readTree("{\"featureFlags\":{},\"featureFlagPayloads\":{},\"flags\":{},"
+                + "\"errorsWhileComputingFlags\":false,\"quotaLimited\":[]}"));
+
+        assertRefused(get("/array/phc_nobody/config.js"), 401, "{\"type\":\"authentication_error\",\"code\":\"invalid_api_key\","
+                + "\"detail\":\"Project API key invalid. No environment has this project token.\",\"attr\":null}");
+        assertRefused(post("/flags/?v=2", "application/json", "{\"distinct_id\":\"u\"}".getBytes(StandardCharsets.UTF_8), null), 401,
+                "{\"type\":\"authentication_error\",\"code\":\"missing_api_key\",\"detail\":\"API key not provided. Send the project token as "
+                        + "properties.token or api_key.\",\"attr\":null}");
     }
 
     @Test
