@@ -69,10 +69,10 @@ final class Browser implements AutoCloseable {
             // As root on a closed network: no sandbox (it refuses root), no GPU, /tmp instead of a small
             // /dev/shm, and none of the calls home (updates, sync, field trials) that could only time out.
             // Even so Chromium still looks up Google's and the default search engine's hosts; resolving no
-            // name at all keeps every request on this machine (the tests use 127.0.0.1 literals only).
+            // name but localhost keeps every request on this machine (pages on 127.0.0.1, bin/run's capture on localhost).
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--user-data-dir=" + profile, "--window-size=1280,900");
+                    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost", "--user-data-dir=" + profile, "--window-size=1280,900");
             LoggingPreferences logging = new LoggingPreferences();
             logging.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logging);
