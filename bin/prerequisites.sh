@@ -44,14 +44,15 @@ ensure_node() {
   apt_install nodejs npm
 }
 
-# The SDK comes from the npm registry at the version pinned in the lock file, never from the
-# repository; it is installed again whenever the lock file changed since the last install.
-ensure_browser_packages() {
-  local browser=system-tests/browser
-  local installed=$browser/node_modules/posthog-js/package.json
-  if [ -f "$installed" ] && [ ! "$browser/package-lock.json" -nt "$installed" ]; then return 0; fi
-  echo "clickmap: installing the browser tests' npm packages (npm ci)" >&2
-  npm ci --prefix "$browser" --no-audit --no-fund >&2
+# posthog-js for bin/run's demo page (and the browser test that clicks it) comes from the npm registry at
+# the version pinned in the lock file, never from the repository; installed again when the lock file changed.
+ensure_page_packages() {
+  local page=launcher/page
+  local installed=$page/node_modules/posthog-js/package.json
+  if [ -f "$installed" ] && [ ! "$page/package-lock.json" -nt "$installed" ]; then return 0; fi
+  echo "clickmap: installing the demo page's npm packages (npm ci)" >&2
+  # no install scripts: the page needs the SDK's built files only
+  npm ci --prefix "$page" --no-audit --no-fund --ignore-scripts >&2
   # npm keeps the times packed in the tarball, which can be older than the lock file it installed from.
   touch "$installed"
 }

@@ -44,20 +44,21 @@ final class LocalStack implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final LauncherConfig config;
-    private final ServiceJars jars;
+    private final Path repository;
     private final Deque<Runnable> stops = new ArrayDeque<>();
     private String apiKey;
     private Path captureLog;
     private ClickHouseProcess clickHouse;
     private KafkaBrokerProcess kafka;
 
-    private LocalStack(LauncherConfig config, ServiceJars jars) {
+    private LocalStack(LauncherConfig config, Path repository) {
         this.config = config;
-        this.jars = jars;
+        this.repository = repository;
     }
 
-    public static LocalStack start(LauncherConfig config, ServiceJars jars) {
-        LocalStack stack = new LocalStack(config, jars);
+    /** @param repository the repository's folder: the services' jars and the demo page's SDK are found there */
+    public static LocalStack start(LauncherConfig config, Path repository) {
+        LocalStack stack = new LocalStack(config, repository);
         try {
             stack.startAll();
             return stack;
@@ -74,8 +75,10 @@ final class LocalStack implements AutoCloseable {
         Ports.requireFree(config.kafkaPort() + 1, "Kafka's controller (the Kafka port + 1)", "--kafka-port");
         Ports.requireFree(config.apiPort(), "the stats API", "--api-port");
         Ports.requireFree(config.capturePort(), "capture (the pages' api_host)", "--capture-port");
+        Ports.requireFree(config.pagePort(), "the demo page", "--page-port");
         Ports.requireFree(config.ingestPort(), "ingest's /health and /metrics", "--ingest-port");
         Path logs = directory("logs");
+        ServiceJars jars = ServiceJars.inRepository(repository);
         apiKey = localApiKey();
 
         Path binary = ClickHouseProcess.findBinary().orElseThrow(() -> new IllegalStateException(
@@ -110,6 +113,8 @@ final class LocalStack implements AutoCloseable {
         stops.push(() -> capture.stop(Duration.ofSeconds(15)));
         captureLog = capture.log();
         LOG.info("capture ready on port {} (log {})", config.capturePort(), capture.log());
+        DemoPage page = DemoPage.serve(repository, config.pagePort(), TOKEN, captureUrl());
+        stops.push(page::close);
 
         JavaService ingest = JavaService.start("ingest", jars.ingest(), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
@@ -182,6 +187,10 @@ final class LocalStack implements AutoCloseable {
 
     public String captureUrl() {
         return "http://localhost:" + config.capturePort();
+    }
+
+    public String pageUrl() {
+        return "http://localhost:" + config.pagePort();
     }
 
     Path captureLog() {

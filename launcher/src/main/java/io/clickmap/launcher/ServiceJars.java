@@ -11,15 +11,8 @@ import java.nio.file.Path;
  */
 record ServiceJars(Path ingest, Path statsApi, Path capture) {
 
-    /** The system property {@code bin/run} sets to the repository's folder. */
-    static final String REPOSITORY_PROPERTY = "clickmap.repository";
-
     static ServiceJars inRepository(Path repository) {
         return new ServiceJars(jar(repository, "ingest"), jar(repository, "stats-api"), jar(repository, "capture"));
-    }
-
-    static ServiceJars fromSystemProperty() {
-        return inRepository(Path.of(System.getProperty(REPOSITORY_PROPERTY, ".")).toAbsolutePath().normalize());
     }
 
     private static Path jar(Path repository, String module) {

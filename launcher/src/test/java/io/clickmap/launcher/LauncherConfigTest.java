@@ -44,11 +44,9 @@ class LauncherConfigTest {
     void aTakenPortStopsStartUpNamingTheFlagToChange(@TempDir Path home) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             // ClickHouse's port is the first checked, so no other port can answer first
-            LauncherConfig config = new LauncherConfig(home, Ports.free(), Ports.free(), Ports.free(), taken.getLocalPort(), Ports.free(), false, 0);
+            LauncherConfig config = new LauncherConfig(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), taken.getLocalPort(), Ports.free(), false, 0);
 
-            ServiceJars neverStarted = new ServiceJars(home.resolve("ingest.jar"), home.resolve("stats-api.jar"), home.resolve("capture.jar"));
-
-            assertThatThrownBy(() -> LocalStack.start(config, neverStarted))
+            assertThatThrownBy(() -> LocalStack.start(config, home))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("port " + taken.getLocalPort() + " for ClickHouse's HTTP interface is taken by another program; "
                             + "choose another with --clickhouse-port");

@@ -16,13 +16,17 @@ final class BinRun {
     }
 
     /** The flags; ClickHouse and Kafka take the port after theirs too. */
-    record Flags(Path home, int apiPort, int capturePort, int ingestPort, int clickHousePort, int kafkaPort) {
+    record Flags(Path home, int apiPort, int capturePort, int pagePort, int ingestPort, int clickHousePort, int kafkaPort) {
         static Flags free(Path home) {
-            return new Flags(home, Ports.free(), Ports.free(), Ports.free(), freePair(), freePair());
+            return new Flags(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), freePair(), freePair());
         }
 
         List<Integer> ports() {
-            return List.of(apiPort, capturePort, ingestPort, clickHousePort, clickHousePort + 1, kafkaPort, kafkaPort + 1);
+            return List.of(apiPort, capturePort, pagePort, ingestPort, clickHousePort, clickHousePort + 1, kafkaPort, kafkaPort + 1);
+        }
+
+        String pageUrl() {
+            return "http://localhost:" + pagePort + "/";
         }
 
         String apiUrl() {
@@ -45,7 +49,7 @@ final class BinRun {
 
     static ChildProcess start(String name, Flags flags, String... extra) {
         List<String> command = new ArrayList<>(List.of("bin/run", "--home", flags.home().toString(), "--api-port", String.valueOf(flags.apiPort()),
-                "--capture-port", String.valueOf(flags.capturePort()), "--ingest-port", String.valueOf(flags.ingestPort()),
+                "--capture-port", String.valueOf(flags.capturePort()), "--page-port", String.valueOf(flags.pagePort()), "--ingest-port", String.valueOf(flags.ingestPort()),
                 "--clickhouse-port", String.valueOf(flags.clickHousePort()), "--kafka-port", String.valueOf(flags.kafkaPort())));
         command.addAll(Arrays.asList(extra));
         // bin/run starts its own ClickHouse; a CLICKHOUSE_URL meant for the other tests must not change what it installs

@@ -27,27 +27,26 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * The whole loop a site owner runs: a shop page with PostHog's browser SDK (posthog-js from npm) whose
- * api_host is {@code bin/run}'s capture, opened in headless Chromium; a burst of three clicks on the
- * add-to-cart button and one click on a note that does nothing; then exactly those elements — tag,
- * classes, text, position, attributes — with those counts in the stats API, per click kind.
+ * The whole loop a site owner runs, on {@code bin/run}'s demo page: a shop page with PostHog's browser SDK
+ * (posthog-js from npm) whose api_host is bin/run's capture, opened in headless Chromium; a burst of three
+ * clicks on the add-to-cart button and one click on a note that does nothing; then exactly those elements
+ * — tag, classes, text, position, attributes — with those counts in the stats API, per click kind.
  */
 class BrowserClicksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String TOKEN = "phc_clickmap_local";
     private static final String ALL_CLICKS = "[\"$autocapture\",\"$rageclick\",\"$dead_click\"]";
 
     @Test
     void aPagesClicksThroughCaptureAreCountedPerElementAndClickKind(@TempDir Path home) throws Exception {
         BinRun.Flags flags = BinRun.Flags.free(home);
         try (ChildProcess run = BinRun.start("bin-run-browser", flags);
-             TestPage page = TestPage.serve(TOKEN, flags.captureUrl(), true);
              Browser browser = Browser.start("browser-clicks")) {
             run.awaitLine("Ctrl-C stops everything.", Duration.ofMinutes(3));
             String key = Files.readString(home.resolve("api-key")).strip();
 
-            browser.open(page.url());
+            assertThat(run.output()).contains("demo page     " + flags.pageUrl().replaceAll("/$", ""));
+            browser.open(flags.pageUrl());
             awaitReady(browser);
             WebElement button = browser.driver().findElement(By.cssSelector("[data-attr=add-to-cart]"));
             // one action, so the three clicks are a rage click however busy the machine is
