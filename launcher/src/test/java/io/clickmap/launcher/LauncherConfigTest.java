@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clickmap.local.Ports;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,5 +52,12 @@ class LauncherConfigTest {
                     .hasMessage("port " + taken.getLocalPort() + " for ClickHouse's HTTP interface is taken by another program; "
                             + "choose another with --clickhouse-port");
         }
+    }
+
+    @Test
+    void theReadmeNamesEveryFlagWithItsDefault() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        assertThat(LauncherConfig.DEFAULTS).isNotEmpty().allSatisfy((flag, value) ->
+                assertThat(readme).as("--" + flag).contains("`--" + flag + " " + value + "`"));
     }
 }

@@ -42,8 +42,8 @@ class BinRunTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration START = Duration.ofMinutes(3);
     private static final int DEMO_EVENTS = 2_000;
-    /** What the README's load generator command sends. */
-    private static final int README_EVENTS = 100_000;
+    /** What the README's commands send: one event with curl through capture, the load generator's to Kafka. */
+    private static final int README_EVENTS = 1 + 100_000;
 
     @Test
     void theDemosCurlsAndTheReadmesWalkthroughWorkAsPrintedCtrlCStopsEverythingAndASecondRunHasTheData(@TempDir Path home) throws Exception {
@@ -96,10 +96,11 @@ class BinRunTest {
         List<String> scripts = new ArrayList<>();
         while (block.find()) {
             scripts.add(block.group(1).replaceAll("(?m)^ {3}", "").replace(".clickmap/api-key", flags.home().resolve("api-key").toString())
-                    .replace("localhost:8000", "localhost:" + flags.apiPort()).replace("127.0.0.1:19092", "127.0.0.1:" + flags.kafkaPort())
+                    .replace("localhost:8000", "localhost:" + flags.apiPort()).replace("localhost:8010", "localhost:" + flags.capturePort())
+                    .replace("127.0.0.1:19092", "127.0.0.1:" + flags.kafkaPort())
                     .replace("127.0.0.1:18123", "127.0.0.1:" + flags.clickHousePort()));
         }
-        assertThat(scripts).as("the walkthrough's blocks: curls, load generator, administration").hasSize(3);
+        assertThat(scripts).as("the walkthrough's blocks: curls, sending events, administration").hasSize(3);
 
         List<JsonNode> answers = new ArrayList<>();
         JSON.readerFor(JsonNode.class).<JsonNode>readValues(shell("readme-curls", scripts.get(0))).forEachRemaining(answers::add);
@@ -108,7 +109,8 @@ class BinRunTest {
         assertThat(answers.get(1).isArray()).isTrue();
         assertThat(answers.get(2).get("count").asLong()).isZero();
 
-        assertThat(shell("readme-loadgen", scripts.get(1))).contains(String.format("sent %,d events", README_EVENTS)).contains(" 0 failed");
+        assertThat(shell("readme-send", scripts.get(1))).startsWith("{\"status\":1}").contains(String.format("sent %,d events", README_EVENTS - 1))
+                .contains(" 0 failed");
         await().atMost(Duration.ofSeconds(120)).until(() -> clickHouse(flags, "SELECT count() FROM clickmap.events").get(0),
                 count -> count.equals(String.valueOf(DEMO_EVENTS + README_EVENTS)));
 
