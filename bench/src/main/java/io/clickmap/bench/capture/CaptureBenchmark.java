@@ -141,6 +141,11 @@ public final class CaptureBenchmark {
         environment.put("PORT", String.valueOf(port));
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("KAFKA_TOPIC", topic);
+        // e.g. -XX:StartFlightRecording=filename=capture.jfr to profile the capture process
+        String profiling = System.getenv("BENCH_CAPTURE_JAVA_TOOL_OPTIONS");
+        if (profiling != null) {
+            environment.put("JAVA_TOOL_OPTIONS", profiling);
+        }
         JarProcess capture = new JarProcess(captureJar, environment, port, workDir, name);
         capture.awaitHealthy();
         return capture;

@@ -1,9 +1,7 @@
 package io.clickmap.capture.batch;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clickmap.capture.config.CaptureLimits;
 import io.clickmap.capture.errors.Rejection;
 import io.clickmap.event.EventReader;
@@ -17,34 +15,35 @@ import java.util.regex.Pattern;
 
 /**
  * One event in PostHog's capture envelope ({@code uuid, distinct_id, ip, site_url, now, sent_at, token,
- * data}), the event itself kept as sent in {@code data}. The fields ingest needs are checked here, so
- * that nothing capture accepts is dead-lettered later for a reason the client could have been told.
+ * data}), the event's own bytes in {@code data}. The fields ingest needs are checked here, so that nothing
+ * capture accepts is dead-lettered later for a reason the client could have been told.
  */
 final class Envelope {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private Envelope() {
     }
 
-    static CapturedEvent of(ObjectNode event, int index, String batchToken, Instant sentAt, Arrival arrival, Consumer<String> checkToken) {
-        JsonNode name = event.get("event");
-        if (name == null || !name.isTextual() || name.asText().isEmpty()) {
+    static CapturedEvent of(byte[] body, EventFields event, int index, String batchToken, Instant sentAt, Arrival arrival,
+                            Consumer<String> checkToken) {
+        if (event.event == null || event.event.isEmpty()) {
             throw Rejection.invalidEvent("Event " + index + " has no event name.");
         }
-        JsonNode properties = event.get("properties");
-        if (properties != null && !properties.isNull() && !properties.isObject()) {
+        if (event.propertiesMalformed) {
             throw Rejection.invalidEvent("Event " + index + ": properties must be an object.");
         }
-        String token = firstText(batchToken, properties == null ? null : properties.get("token"), event.get("api_key"), event.get("token"));
+        // the event's own token wins over the batch's, as PostHog's capture decides
+        String token = event.propertiesToken != null ? event.propertiesToken : event.ownToken != null ? event.ownToken : batchToken;
         if (token == null) {
             throw Rejection.noToken();
         }
         checkToken.accept(token);
-        String distinctId = distinctId(event, properties, index);
+        String distinctId = distinctId(event, index);
         String uuid = uuid(event, index);
 
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        int length = (int) (event.end - event.start);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(length + length / 8 + 256);
         try (JsonGenerator out = JSON.createGenerator(bytes)) {
             out.writeStartObject();
             out.writeStringField("uuid", uuid);
@@ -56,7 +55,9 @@ final class Envelope {
                 out.writeStringField("sent_at", sentAt.toString());
             }
             out.writeStringField("token", token);
-            out.writeStringField("data", JSON.writeValueAsString(event));
+            out.writeFieldName("data");
+            byte[] data = JsonStringEscape.escape(body, (int) event.start, length);
+            out.writeRawUTF8String(data, 0, data.length);
             out.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
@@ -68,40 +69,22 @@ final class Envelope {
         return new CapturedEvent(distinctId.getBytes(StandardCharsets.UTF_8), bytes.toByteArray());
     }
 
-    /** The event's own token wins over the batch's, as PostHog's capture decides. */
-    private static String firstText(String batchToken, JsonNode... candidates) {
-        for (JsonNode candidate : candidates) {
-            if (candidate != null && candidate.isTextual() && !candidate.asText().isBlank()) {
-                return candidate.asText();
-            }
-        }
-        return batchToken;
-    }
-
-    private static String distinctId(ObjectNode event, JsonNode properties, int index) {
-        JsonNode id = event.get("distinct_id");
-        if ((id == null || id.isNull()) && properties != null) {
-            id = properties.get("distinct_id");
-        }
-        if (id == null || id.isNull() || id.isTextual() && id.asText().isEmpty() || !(id.isTextual() || id.isIntegralNumber())) {
+    private static String distinctId(EventFields event, int index) {
+        String id = event.distinctId != null || event.distinctIdMalformed ? event.distinctId : event.propertiesDistinctId;
+        if (id == null) {
             throw Rejection.invalidEvent("Event " + index + " has no distinct_id (a non-empty string) at the top or in its properties.");
         }
-        String text = id.asText();
-        if (text.length() > EventReader.MAX_DISTINCT_ID_LENGTH) {
+        if (id.length() > EventReader.MAX_DISTINCT_ID_LENGTH) {
             throw Rejection.invalidEvent("Event " + index + ": distinct_id is longer than " + EventReader.MAX_DISTINCT_ID_LENGTH + " characters.");
         }
-        return text;
+        return id;
     }
 
     /** The event's uuid when it sends one (posthog-js does, so its retries keep it); a new one otherwise. */
-    private static String uuid(ObjectNode event, int index) {
-        JsonNode uuid = event.get("uuid");
-        if (uuid == null || uuid.isNull()) {
-            return EventBatch.newUuid();
-        }
-        if (!uuid.isTextual() || !UUID_TEXT.matcher(uuid.asText()).matches()) {
+    private static String uuid(EventFields event, int index) {
+        if (event.uuidMalformed || event.uuid != null && !UUID_TEXT.matcher(event.uuid).matches()) {
             throw Rejection.invalidEvent("Event " + index + ": uuid must be a UUID such as 0190b3c4-6f0e-7a55-9c1e-2f3a4b5c6d7e.");
         }
-        return uuid.asText();
+        return event.uuid != null ? event.uuid : EventBatch.newUuid();
     }
 }

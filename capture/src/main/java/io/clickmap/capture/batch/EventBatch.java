@@ -3,9 +3,7 @@ package io.clickmap.capture.batch;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clickmap.capture.config.CaptureLimits;
 import io.clickmap.capture.errors.Rejection;
 import java.io.IOException;
@@ -20,8 +18,9 @@ import java.util.function.Predicate;
 /**
  * The events of one decoded body — a single event, an array of events, or {@code {"batch": [...]}} with
  * {@code api_key}/{@code token} and {@code sent_at} beside it — each turned into the capture envelope
- * ingest reads. Events are parsed one at a time, so memory follows the largest event, not the body.
- * All or nothing: one bad event refuses the whole request, so a client's retry never doubles the good ones.
+ * ingest reads. One streaming pass: no event is parsed into a tree, and each is written to Kafka as the
+ * bytes it was sent as. All or nothing: one bad event refuses the whole request, so that a client's
+ * retry never doubles the good ones.
  */
 public final class EventBatch {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,13 +30,16 @@ public final class EventBatch {
 
     /** @param knownToken whether a project token belongs to an environment (a lookup that may throw when ClickHouse is down) */
     public static List<CapturedEvent> read(byte[] json, Arrival arrival, Predicate<String> knownToken) {
-        List<ObjectNode> events = new ArrayList<>();
-        ObjectNode top = JSON.createObjectNode();
+        List<EventFields> events = new ArrayList<>();
+        String batchToken = null;
+        Instant sentAt = arrival.sentAt();
         try (JsonParser parser = JSON.createParser(json)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
                 readEvents(parser, events);
             } else if (first == JsonToken.START_OBJECT) {
+                EventFields top = new EventFields();
+                top.start = parser.currentTokenLocation().getByteOffset();
                 boolean batch = false;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String field = parser.currentName();
@@ -45,13 +47,17 @@ public final class EventBatch {
                     if (field.equals("batch") && value == JsonToken.START_ARRAY) {
                         batch = true;
                         readEvents(parser, events);
+                    } else if (field.equals("sent_at") && value == JsonToken.VALUE_STRING) {
+                        sentAt = sentAt(parser.getText());
                     } else {
-                        top.set(field, JSON.readTree(parser));
+                        top.read(field, parser);
                     }
                 }
-                if (!batch) {
+                top.end = parser.currentTokenLocation().getByteOffset() + 1;
+                if (batch) {
+                    batchToken = top.ownToken;
+                } else {
                     events.add(top);
-                    top = JSON.createObjectNode();
                 }
             } else {
                 throw Rejection.undecodable("The body must be a JSON event, an array of events or {\"batch\": [...]}.");
@@ -69,9 +75,8 @@ public final class EventBatch {
         }
         List<CapturedEvent> captured = new ArrayList<>(events.size());
         List<String> checkedTokens = new ArrayList<>(1);
-        Instant sentAt = sentAt(top, arrival);
         for (int i = 0; i < events.size(); i++) {
-            captured.add(Envelope.of(events.get(i), i, defaultToken(top), sentAt, arrival, token -> {
+            captured.add(Envelope.of(json, events.get(i), i, batchToken, sentAt, arrival, token -> {
                 if (!checkedTokens.contains(token)) {
                     if (!knownToken.test(token)) {
                         throw Rejection.unknownToken();
@@ -83,7 +88,7 @@ public final class EventBatch {
         return captured;
     }
 
-    private static void readEvents(JsonParser parser, List<ObjectNode> events) throws IOException {
+    private static void readEvents(JsonParser parser, List<EventFields> events) throws IOException {
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             if (token != JsonToken.START_OBJECT) {
                 throw Rejection.invalidEvent("Event " + events.size() + " is not a JSON object.");
@@ -91,31 +96,25 @@ public final class EventBatch {
             if (events.size() == CaptureLimits.MAX_EVENTS) {
                 throw Rejection.tooLarge("too_many_events", "A request may carry at most " + CaptureLimits.MAX_EVENTS + " events.");
             }
-            events.add((ObjectNode) JSON.readTree(parser));
+            EventFields event = new EventFields();
+            event.start = parser.currentTokenLocation().getByteOffset();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                event.read(field, parser);
+            }
+            event.end = parser.currentTokenLocation().getByteOffset() + 1;
+            events.add(event);
         }
     }
 
-    private static String defaultToken(ObjectNode top) {
-        for (String field : List.of("api_key", "token")) {
-            JsonNode value = top.get(field);
-            if (value != null && value.isTextual() && !value.asText().isBlank()) {
-                return value.asText();
-            }
+    /** The batch's own {@code sent_at} wins over the query's {@code _}; without either, ingest stores timestamps as sent. */
+    private static Instant sentAt(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Rejection.invalidEvent("sent_at must be an ISO-8601 instant, not '" + text + "'.");
         }
-        return null;
-    }
-
-    /** The batch's own {@code sent_at}, else the query's {@code _}, else none (ingest then stores timestamps as sent). */
-    private static Instant sentAt(ObjectNode top, Arrival arrival) {
-        JsonNode sentAt = top.get("sent_at");
-        if (sentAt != null && sentAt.isTextual()) {
-            try {
-                return Instant.parse(sentAt.asText());
-            } catch (DateTimeParseException e) {
-                throw Rejection.invalidEvent("sent_at must be an ISO-8601 instant, not '" + sentAt.asText() + "'.");
-            }
-        }
-        return arrival.sentAt();
     }
 
     static String newUuid() {
