@@ -30,3 +30,29 @@ ensure_clickhouse() {
   apt_install clickhouse-server clickhouse-client
   clickhouse_binary >/dev/null || { echo "clickmap: clickhouse-server installed but not found" >&2; exit 1; }
 }
+
+# The browser tests drive Debian's Chromium through its own chromedriver, so the two always match and
+# nothing has to be downloaded at test time.
+ensure_browser() {
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return 0
+  apt_install chromium chromium-driver
+}
+
+# npm installs the PostHog browser SDK that the browser tests load into their page.
+ensure_node() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return 0
+  apt_install nodejs npm
+}
+
+# posthog-js for bin/run's demo page (and the browser test that clicks it) comes from the npm registry at
+# the version pinned in the lock file, never from the repository; installed again when the lock file changed.
+ensure_page_packages() {
+  local page=launcher/page
+  local installed=$page/node_modules/posthog-js/package.json
+  if [ -f "$installed" ] && [ ! "$page/package-lock.json" -nt "$installed" ]; then return 0; fi
+  echo "clickmap: installing the demo page's npm packages (npm ci)" >&2
+  # no install scripts: the page needs the SDK's built files only
+  npm ci --prefix "$page" --no-audit --no-fund --ignore-scripts >&2
+  # npm keeps the times packed in the tarball, which can be older than the lock file it installed from.
+  touch "$installed"
+}

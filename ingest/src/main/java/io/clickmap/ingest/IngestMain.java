@@ -7,7 +7,7 @@ import io.clickmap.event.Environments;
 import io.clickmap.ingest.config.IngestConfig;
 import io.clickmap.ingest.consume.Failure;
 import io.clickmap.ingest.consume.FlushListener;
-import io.clickmap.ingest.environments.StoredEnvironments;
+import io.clickmap.event.StoredEnvironments;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

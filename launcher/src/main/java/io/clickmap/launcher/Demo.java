@@ -3,15 +3,18 @@ package io.clickmap.launcher;
 import com.clickhouse.client.api.Client;
 import io.clickmap.clickhouse.ClickHouseClients;
 import io.clickmap.clickhouse.ClickHouseSql;
+import io.clickmap.loadgen.CaptureSink;
 import io.clickmap.loadgen.ClickGenerator;
 import io.clickmap.loadgen.LoadGenerator;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.kafka.clients.producer.KafkaProducer;
 
-/** {@code --demo}: realistic clicks from the last three days, sent through Kafka and waited for until stored. */
+/** {@code --demo}: realistic clicks from the last three days, sent through capture and waited for until stored. */
 final class Demo {
+    private static final int DEMO_BATCH = 50;
+
     private Demo() {
     }
 
@@ -19,13 +22,16 @@ final class Demo {
         try (Client client = ClickHouseClients.create(stack.clickHouseConfig())) {
             ClickHouseSql sql = new ClickHouseSql(client);
             long before = stored(sql);
-            out.printf("Streaming %,d demo clicks to Kafka…%n", events);
+            out.printf("Streaming %,d demo clicks through capture…%n", events);
+            // through capture, as a page's posthog-js sends them: found by the project token, in gzipped batches
             ClickGenerator.Options options = ClickGenerator.Options.defaults()
-                    .withTeam(LocalStack.ENVIRONMENT, LocalStack.TOKEN)
+                    .withTeam(0, LocalStack.TOKEN)
                     .withSeed(System.nanoTime())
                     .withSpread(Duration.ofDays(3));
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(LoadGenerator.producerProperties(stack.bootstrapServers()))) {
-                new LoadGenerator(producer).run(new ClickGenerator(options, Clock.systemUTC()), LocalStack.TOPIC, events, 0, (click, at) -> { }, out);
+            LoadGenerator.Summary sent = new LoadGenerator(new CaptureSink(URI.create(stack.captureUrl()), DEMO_BATCH))
+                    .run(new ClickGenerator(options, Clock.systemUTC()), events, 0, (click, at) -> { }, out);
+            if (sent.failed() > 0) {
+                out.printf("capture refused %,d demo clicks; see %s%n", sent.failed(), stack.captureLog());
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (stored(sql) < before + events && System.nanoTime() < deadline) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * What {@code bin/run} starts and where: the folder that keeps every server's data between runs,
  * and the loopback ports. Defaults in one place, here; flags override them.
  */
-public record LauncherConfig(Path home, int apiPort, int ingestPort, int clickHousePort, int kafkaPort, boolean demo, int demoEvents) {
+public record LauncherConfig(Path home, int apiPort, int capturePort, int pagePort, int ingestPort, int clickHousePort, int kafkaPort, boolean demo, int demoEvents) {
 
     static final Map<String, String> DEFAULTS = defaults();
 
@@ -16,6 +16,8 @@ public record LauncherConfig(Path home, int apiPort, int ingestPort, int clickHo
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("home", ".clickmap");
         defaults.put("api-port", "8000");
+        defaults.put("capture-port", "8010");
+        defaults.put("page-port", "8020");
         defaults.put("ingest-port", "8081");
         defaults.put("clickhouse-port", "18123");
         defaults.put("kafka-port", "19092");
@@ -23,7 +25,7 @@ public record LauncherConfig(Path home, int apiPort, int ingestPort, int clickHo
         return defaults;
     }
 
-    /** {@code [--demo] [--home DIR] [--api-port N] [--ingest-port N] [--clickhouse-port N] [--kafka-port N] [--demo-events N]} */
+    /** {@code [--demo] [--home DIR] [--api-port N] [--capture-port N] [--page-port N] [--ingest-port N] [--clickhouse-port N] [--kafka-port N] [--demo-events N]} */
     static LauncherConfig parse(String[] args) {
         Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
         boolean demo = false;
@@ -37,7 +39,7 @@ public record LauncherConfig(Path home, int apiPort, int ingestPort, int clickHo
                 throw new IllegalArgumentException("unknown argument '" + flag + "'; " + usage());
             }
         }
-        return new LauncherConfig(Path.of(values.get("home")).toAbsolutePath(), port(values, "api-port"), port(values, "ingest-port"),
+        return new LauncherConfig(Path.of(values.get("home")).toAbsolutePath(), port(values, "api-port"), port(values, "capture-port"), port(values, "page-port"), port(values, "ingest-port"),
                 port(values, "clickhouse-port"), port(values, "kafka-port"), demo, (int) number(values, "demo-events", 1, 10_000_000));
     }
 

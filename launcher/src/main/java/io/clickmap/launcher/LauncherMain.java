@@ -1,6 +1,7 @@
 package io.clickmap.launcher;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import sun.misc.Signal;
 
@@ -28,7 +29,7 @@ public final class LauncherMain {
         long started = System.nanoTime();
         LocalStack stack;
         try {
-            stack = LocalStack.start(config, ServiceJars.fromSystemProperty());
+            stack = LocalStack.start(config, repository());
         } catch (IllegalStateException e) {
             System.err.println("clickmap: " + e.getMessage());
             System.exit(1);
@@ -49,6 +50,11 @@ public final class LauncherMain {
         Thread.currentThread().join();
     }
 
+    /** The repository's folder, which {@code bin/run} names in the system property {@code clickmap.repository}. */
+    private static Path repository() {
+        return Path.of(System.getProperty("clickmap.repository", ".")).toAbsolutePath().normalize();
+    }
+
     static void printWelcome(LocalStack stack, LauncherConfig config, Duration took, PrintStream out) {
         String base = stack.apiUrl() + "/api/environments/" + LocalStack.ENVIRONMENT + "/elements";
         String auth = "-H 'Authorization: Bearer " + stack.apiKey() + "'";
@@ -56,9 +62,14 @@ public final class LauncherMain {
 
                 Clickmap is running (started in %.1f s; data and logs in %s).
                   stats API     %s   (PostHog-compatible; environment %d, project token %s)
+                  capture       %s   (posthog-js's api_host: pages send their clicks here)
+                  demo page     %s   (a shop page with posthog-js: click it, then ask the stats API)
                   Kafka         %s   (topic %s: send events here)
                   ingest        http://localhost:%d/metrics
                   API key       %s
+
+                In a page, after posthog-js's snippet:
+                  posthog.init('%s', {api_host: '%s', autocapture: true, capture_dead_clicks: true})
 
                 Try:
                   curl -s %s '%s/stats/?paginate_response=true&limit=3'
@@ -66,7 +77,8 @@ public final class LauncherMain {
                   curl -s %s '%s/'
 
                 Ctrl-C stops everything.
-                """, took.toMillis() / 1000.0, config.home(), stack.apiUrl(), LocalStack.ENVIRONMENT, LocalStack.TOKEN,
-                stack.bootstrapServers(), LocalStack.TOPIC, config.ingestPort(), stack.apiKey(), auth, base, auth, base, auth, base);
+                """, took.toMillis() / 1000.0, config.home(), stack.apiUrl(), LocalStack.ENVIRONMENT, LocalStack.TOKEN, stack.captureUrl(),
+                stack.pageUrl(), stack.bootstrapServers(), LocalStack.TOPIC, config.ingestPort(), stack.apiKey(), LocalStack.TOKEN, stack.captureUrl(),
+                auth, base, auth, base, auth, base);
     }
 }

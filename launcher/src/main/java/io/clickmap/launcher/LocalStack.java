@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Clickmap on one machine: ClickHouse (Debian's binary) and a Kafka broker as processes keeping their
  * data under the home folder, the schema migrated, then stats-api (which creates environment 1 and
- * the local API key) and ingest as processes of their own, from their packaged jars. Closing stops them in reverse order, so
+ * the local API key), capture and ingest as processes of their own, from their packaged jars. Closing stops them in reverse order, so
  * ingest can still store what it holds. Every process dies with this JVM, even on SIGKILL.
  */
 final class LocalStack implements AutoCloseable {
@@ -44,19 +44,21 @@ final class LocalStack implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final LauncherConfig config;
-    private final ServiceJars jars;
+    private final Path repository;
     private final Deque<Runnable> stops = new ArrayDeque<>();
     private String apiKey;
+    private Path captureLog;
     private ClickHouseProcess clickHouse;
     private KafkaBrokerProcess kafka;
 
-    private LocalStack(LauncherConfig config, ServiceJars jars) {
+    private LocalStack(LauncherConfig config, Path repository) {
         this.config = config;
-        this.jars = jars;
+        this.repository = repository;
     }
 
-    public static LocalStack start(LauncherConfig config, ServiceJars jars) {
-        LocalStack stack = new LocalStack(config, jars);
+    /** @param repository the repository's folder: the services' jars and the demo page's SDK are found there */
+    public static LocalStack start(LauncherConfig config, Path repository) {
+        LocalStack stack = new LocalStack(config, repository);
         try {
             stack.startAll();
             return stack;
@@ -72,8 +74,11 @@ final class LocalStack implements AutoCloseable {
         Ports.requireFree(config.kafkaPort(), "Kafka", "--kafka-port");
         Ports.requireFree(config.kafkaPort() + 1, "Kafka's controller (the Kafka port + 1)", "--kafka-port");
         Ports.requireFree(config.apiPort(), "the stats API", "--api-port");
+        Ports.requireFree(config.capturePort(), "capture (the pages' api_host)", "--capture-port");
+        Ports.requireFree(config.pagePort(), "the demo page", "--page-port");
         Ports.requireFree(config.ingestPort(), "ingest's /health and /metrics", "--ingest-port");
         Path logs = directory("logs");
+        ServiceJars jars = ServiceJars.inRepository(repository);
         apiKey = localApiKey();
 
         Path binary = ClickHouseProcess.findBinary().orElseThrow(() -> new IllegalStateException(
@@ -97,6 +102,19 @@ final class LocalStack implements AutoCloseable {
                 "CLICKMAP_BOOTSTRAP_ENVIRONMENT", ENVIRONMENT + ":Local:" + TOKEN), config.apiPort(), logs, START_TIMEOUT);
         stops.push(() -> api.stop(Duration.ofSeconds(15)));
         LOG.info("stats-api ready on port {} (log {})", config.apiPort(), api.log());
+
+        // after the stats API, which stores environment 1 and its token: capture accepts the tokens the table knows
+        JavaService capture = JavaService.start("capture", jars.capture(), Map.of(
+                "PORT", String.valueOf(config.capturePort()),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "KAFKA_TOPIC", TOPIC,
+                "CLICKHOUSE_URL", clickHouse.httpUrl(),
+                "CLICKHOUSE_DATABASE", DATABASE), config.capturePort(), logs, START_TIMEOUT);
+        stops.push(() -> capture.stop(Duration.ofSeconds(15)));
+        captureLog = capture.log();
+        LOG.info("capture ready on port {} (log {})", config.capturePort(), capture.log());
+        DemoPage page = DemoPage.serve(repository, config.pagePort(), TOKEN, captureUrl());
+        stops.push(page::close);
 
         JavaService ingest = JavaService.start("ingest", jars.ingest(), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
@@ -165,6 +183,18 @@ final class LocalStack implements AutoCloseable {
 
     public String apiUrl() {
         return "http://localhost:" + config.apiPort();
+    }
+
+    public String captureUrl() {
+        return "http://localhost:" + config.capturePort();
+    }
+
+    public String pageUrl() {
+        return "http://localhost:" + config.pagePort();
+    }
+
+    Path captureLog() {
+        return captureLog;
     }
 
     public String bootstrapServers() {

@@ -9,17 +9,10 @@ import java.nio.file.Path;
  * {@code <module>/target/clickmap-<module>.jar} under the repository; a missing one is reported with
  * the command that builds it.
  */
-record ServiceJars(Path ingest, Path statsApi) {
-
-    /** The system property {@code bin/run} sets to the repository's folder. */
-    static final String REPOSITORY_PROPERTY = "clickmap.repository";
+record ServiceJars(Path ingest, Path statsApi, Path capture) {
 
     static ServiceJars inRepository(Path repository) {
-        return new ServiceJars(jar(repository, "ingest"), jar(repository, "stats-api"));
-    }
-
-    static ServiceJars fromSystemProperty() {
-        return inRepository(Path.of(System.getProperty(REPOSITORY_PROPERTY, ".")).toAbsolutePath().normalize());
+        return new ServiceJars(jar(repository, "ingest"), jar(repository, "stats-api"), jar(repository, "capture"));
     }
 
     private static Path jar(Path repository, String module) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clickmap.local.Ports;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,14 +45,19 @@ class LauncherConfigTest {
     void aTakenPortStopsStartUpNamingTheFlagToChange(@TempDir Path home) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             // ClickHouse's port is the first checked, so no other port can answer first
-            LauncherConfig config = new LauncherConfig(home, Ports.free(), Ports.free(), taken.getLocalPort(), Ports.free(), false, 0);
+            LauncherConfig config = new LauncherConfig(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), taken.getLocalPort(), Ports.free(), false, 0);
 
-            ServiceJars neverStarted = new ServiceJars(home.resolve("ingest.jar"), home.resolve("stats-api.jar"));
-
-            assertThatThrownBy(() -> LocalStack.start(config, neverStarted))
+            assertThatThrownBy(() -> LocalStack.start(config, home))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("port " + taken.getLocalPort() + " for ClickHouse's HTTP interface is taken by another program; "
                             + "choose another with --clickhouse-port");
         }
+    }
+
+    @Test
+    void theReadmeNamesEveryFlagWithItsDefault() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        assertThat(LauncherConfig.DEFAULTS).isNotEmpty().allSatisfy((flag, value) ->
+                assertThat(readme).as("--" + flag).contains("`--" + flag + " " + value + "`"));
     }
 }

@@ -1,22 +1,19 @@
 package io.clickmap.loadgen;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ObjLongConsumer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes generated clicks to a topic, keyed by distinct_id (so one user's events keep their order),
- * at a given rate or as fast as the producer takes them. Sends that fail are counted, not retried
- * by hand: the producer already retries, and the summary says how many were lost.
+ * Sends generated clicks to a sink (Kafka, or capture's HTTP endpoint) at a given rate or as fast as the
+ * sink takes them. Sends that fail are counted, not retried by hand: the Kafka producer already retries,
+ * and the summary says how many were lost.
  */
 public final class LoadGenerator {
 
@@ -27,10 +24,10 @@ public final class LoadGenerator {
         }
     }
 
-    private final Producer<byte[], byte[]> producer;
+    private final ClickSink sink;
 
-    public LoadGenerator(Producer<byte[], byte[]> producer) {
-        this.producer = producer;
+    public LoadGenerator(ClickSink sink) {
+        this.sink = sink;
     }
 
     public static Map<String, Object> producerProperties(String bootstrapServers) {
@@ -48,9 +45,9 @@ public final class LoadGenerator {
 
     /**
      * Sends {@code events} clicks; {@code ratePerSecond} ≤ 0 means as fast as possible.
-     * {@code onSent} hears each click with the nanoTime it was handed to the producer.
+     * {@code onSent} hears each click with the nanoTime it was handed to the sink.
      */
-    public Summary run(ClickGenerator generator, String topic, long events, double ratePerSecond,
+    public Summary run(ClickGenerator generator, long events, double ratePerSecond,
                        ObjLongConsumer<ClickGenerator.Click> onSent, PrintStream progressTo) {
         AtomicLong failed = new AtomicLong();
         long bytes = 0;
@@ -66,18 +63,13 @@ public final class LoadGenerator {
             }
             ClickGenerator.Click click = generator.next();
             bytes += click.message().length;
-            producer.send(new ProducerRecord<>(topic, click.distinctId().getBytes(StandardCharsets.UTF_8), click.message()),
-                    (metadata, failure) -> {
-                        if (failure != null) {
-                            failed.incrementAndGet();
-                        }
-                    });
+            sink.send(click, failed::addAndGet);
             onSent.accept(click, System.nanoTime());
             if (progress != null) {
                 progress.update(i + 1);
             }
         }
-        producer.flush();
+        sink.flush();
         if (progress != null) {
             progress.update(events);
             progress.finish();

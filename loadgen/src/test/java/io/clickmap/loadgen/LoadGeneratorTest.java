@@ -28,8 +28,8 @@ class LoadGeneratorTest {
         List<ClickGenerator.Click> heard = new ArrayList<>();
         LoadGenerator.Summary summary;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(LoadGenerator.producerProperties(KAFKA.bootstrapServers()))) {
-            summary = new LoadGenerator(producer).run(new ClickGenerator(ClickGenerator.Options.defaults(), Clock.systemUTC()),
-                    topic, 1_000, 0, (click, at) -> heard.add(click), null);
+            summary = new LoadGenerator(new KafkaSink(producer, topic)).run(new ClickGenerator(ClickGenerator.Options.defaults(), Clock.systemUTC()),
+                    1_000, 0, (click, at) -> heard.add(click), null);
         }
 
         long written = 0;
@@ -70,8 +70,8 @@ class LoadGeneratorTest {
         String topic = KAFKA.newTopic("loadgen", 1);
         LoadGenerator.Summary summary;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(LoadGenerator.producerProperties(KAFKA.bootstrapServers()))) {
-            summary = new LoadGenerator(producer).run(new ClickGenerator(ClickGenerator.Options.defaults(), Clock.systemUTC()),
-                    topic, 200, 1_000, (click, at) -> { }, null);
+            summary = new LoadGenerator(new KafkaSink(producer, topic)).run(new ClickGenerator(ClickGenerator.Options.defaults(), Clock.systemUTC()),
+                    200, 1_000, (click, at) -> { }, null);
         }
 
         assertThat(summary.sent()).isEqualTo(200);

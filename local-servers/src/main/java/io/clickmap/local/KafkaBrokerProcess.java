@@ -58,6 +58,14 @@ public final class KafkaBrokerProcess {
         }
     }
 
+    /** SIGKILL: a crash, nothing flushed or handed over; {@link #start} brings the broker back on the same data. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     private void format(Path properties) {
         ProcessBuilder builder = new ProcessBuilder(java(), "-cp", classpath, "kafka.tools.StorageTool", "format",
                 "-t", UUID.randomUUID().toString().replace("-", "").substring(0, 22), "-c", properties.toString())
@@ -91,6 +99,7 @@ public final class KafkaBrokerProcess {
                 "offsets.topic.num.partitions=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
+                "transaction.state.log.num.partitions=2",
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clickmap.chain.ChainDecoder;
-import io.clickmap.local.Ports;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,20 +37,22 @@ import org.junit.jupiter.api.io.TempDir;
  * same home still has the data.
  */
 class BinRunTest {
-    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    private static final Path REPOSITORY = PackagedJar.REPOSITORY;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration START = Duration.ofMinutes(3);
     private static final int DEMO_EVENTS = 2_000;
-    /** What the README's load generator command sends. */
-    private static final int README_EVENTS = 100_000;
+    /** What the README's commands send: one event with curl through capture, the load generator's to Kafka. */
+    private static final int README_EVENTS = 1 + 100_000;
 
     @Test
     void theDemosCurlsAndTheReadmesWalkthroughWorkAsPrintedCtrlCStopsEverythingAndASecondRunHasTheData(@TempDir Path home) throws Exception {
-        Flags flags = Flags.free(home);
-        try (ChildProcess run = binRun("bin-run-demo", flags, "--demo", "--demo-events", String.valueOf(DEMO_EVENTS))) {
+        BinRun.Flags flags = BinRun.Flags.free(home);
+        try (ChildProcess run = BinRun.start("bin-run-demo", flags, "--demo", "--demo-events", String.valueOf(DEMO_EVENTS))) {
             run.awaitLine("Ctrl-C stops everything.", START);
-            assertThat(run.output()).contains(String.format("%,d demo clicks stored.", DEMO_EVENTS));
+            assertThat(run.output()).contains(String.format("%,d demo clicks stored.", DEMO_EVENTS))
+                    .contains("  capture       http://localhost:" + flags.capturePort() + "   (posthog-js's api_host")
+                    .contains("posthog.init('phc_clickmap_local', {api_host: 'http://localhost:" + flags.capturePort() + "'");
             assertThat(clickHouse(flags, "SELECT count() FROM clickmap.events WHERE team_id = 1")).containsExactly(String.valueOf(DEMO_EVENTS));
 
             List<String> curls = printedCurls(run);
@@ -62,25 +62,25 @@ class BinRunTest {
             assertThat(curl(curls.get(2))).isEqualTo(JSON.readTree("{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}"));
             followTheReadme(flags);
 
-            stopWithCtrlC(run, flags);
+            BinRun.stopWithCtrlC(run, flags);
         }
 
-        try (ChildProcess again = binRun("bin-run-again", flags)) {
+        try (ChildProcess again = BinRun.start("bin-run-again", flags)) {
             again.awaitLine("Ctrl-C stops everything.", START);
             assertThat(clickHouse(flags, "SELECT count() FROM clickmap.events")).as("the kept data")
                     .containsExactly(String.valueOf(DEMO_EVENTS + README_EVENTS));
             checkStats(flags, curl(printedCurls(again).get(0)));
-            stopWithCtrlC(again, flags);
+            BinRun.stopWithCtrlC(again, flags);
         }
     }
 
     @Test
     void aTakenPortIsReportedWithTheFlagThatChangesIt(@TempDir Path home) throws Exception {
-        Flags flags = Flags.free(home);
-        try (ServerSocket taken = new ServerSocket(flags.apiPort, 1, InetAddress.getLoopbackAddress());
-             ChildProcess run = binRun("bin-run-taken-port", flags)) {
+        BinRun.Flags flags = BinRun.Flags.free(home);
+        try (ServerSocket taken = new ServerSocket(flags.apiPort(), 1, InetAddress.getLoopbackAddress());
+             ChildProcess run = BinRun.start("bin-run-taken-port", flags)) {
             assertThat(run.awaitExit(START)).isEqualTo(1);
-            assertThat(run.output()).contains("clickmap: port " + flags.apiPort + " for the stats API is taken by another program; choose another with --api-port");
+            assertThat(run.output()).contains("clickmap: port " + flags.apiPort() + " for the stats API is taken by another program; choose another with --api-port");
         }
     }
 
@@ -89,17 +89,18 @@ class BinRunTest {
      * the home folder changed to this test's: the curls answer, the load generator's events are stored,
      * the administration commands create an environment and a key that can read it.
      */
-    private static void followTheReadme(Flags flags) throws Exception {
+    private static void followTheReadme(BinRun.Flags flags) throws Exception {
         String readme = Files.readString(REPOSITORY.resolve("README.md"));
         int start = readme.indexOf("## Five minutes with Clickmap");
         Matcher block = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL).matcher(readme.substring(start, readme.indexOf("\n## ", start + 1)));
         List<String> scripts = new ArrayList<>();
         while (block.find()) {
-            scripts.add(block.group(1).replaceAll("(?m)^ {3}", "").replace(".clickmap/api-key", flags.home.resolve("api-key").toString())
-                    .replace("localhost:8000", "localhost:" + flags.apiPort).replace("127.0.0.1:19092", "127.0.0.1:" + flags.kafkaPort)
-                    .replace("127.0.0.1:18123", "127.0.0.1:" + flags.clickHousePort));
+            scripts.add(block.group(1).replaceAll("(?m)^ {3}", "").replace(".clickmap/api-key", flags.home().resolve("api-key").toString())
+                    .replace("localhost:8000", "localhost:" + flags.apiPort()).replace("localhost:8010", "localhost:" + flags.capturePort())
+                    .replace("127.0.0.1:19092", "127.0.0.1:" + flags.kafkaPort())
+                    .replace("127.0.0.1:18123", "127.0.0.1:" + flags.clickHousePort()));
         }
-        assertThat(scripts).as("the walkthrough's blocks: curls, load generator, administration").hasSize(3);
+        assertThat(scripts).as("the walkthrough's blocks: curls, sending events, administration").hasSize(3);
 
         List<JsonNode> answers = new ArrayList<>();
         JSON.readerFor(JsonNode.class).<JsonNode>readValues(shell("readme-curls", scripts.get(0))).forEachRemaining(answers::add);
@@ -108,7 +109,8 @@ class BinRunTest {
         assertThat(answers.get(1).isArray()).isTrue();
         assertThat(answers.get(2).get("count").asLong()).isZero();
 
-        assertThat(shell("readme-loadgen", scripts.get(1))).contains(String.format("sent %,d events", README_EVENTS)).contains(" 0 failed");
+        assertThat(shell("readme-send", scripts.get(1))).startsWith("{\"status\":1}").contains(String.format("sent %,d events", README_EVENTS - 1))
+                .contains(" 0 failed");
         await().atMost(Duration.ofSeconds(120)).until(() -> clickHouse(flags, "SELECT count() FROM clickmap.events").get(0),
                 count -> count.equals(String.valueOf(DEMO_EVENTS + README_EVENTS)));
 
@@ -116,7 +118,7 @@ class BinRunTest {
         assertThat(administration).contains("created environment 2 (Blog)");
         Matcher key = Pattern.compile("(?m)^key: (phx_\\S+)$").matcher(administration);
         assertThat(key.find()).as(administration).isTrue();
-        HttpResponse<String> blog = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + flags.apiPort
+        HttpResponse<String> blog = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + flags.apiPort()
                 + "/api/environments/2/elements/stats/")).header("Authorization", "Bearer " + key.group(1)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(blog.statusCode()).as(blog.body()).isEqualTo(200);
         assertThat(blog.body()).isEqualTo("[]");
@@ -135,7 +137,7 @@ class BinRunTest {
     }
 
     /** The first curl's page: three rows of clicked elements whose counts are the three largest in ClickHouse, and a next link. */
-    private static void checkStats(Flags flags, JsonNode page) throws Exception {
+    private static void checkStats(BinRun.Flags flags, JsonNode page) throws Exception {
         assertThat(page.get("previous").isNull()).isTrue();
         assertThat(page.get("next").asText()).contains("offset=3");
         List<Long> counts = new ArrayList<>();
@@ -151,7 +153,7 @@ class BinRunTest {
     }
 
     /** Tag names suggested by the second curl: those of the clicked elements, decoded from the stored chains. */
-    private static void checkValues(Flags flags, JsonNode values) throws Exception {
+    private static void checkValues(BinRun.Flags flags, JsonNode values) throws Exception {
         Set<String> suggested = new TreeSet<>();
         values.forEach(value -> suggested.add(value.get("name").asText()));
         Set<String> clicked = new TreeSet<>();
@@ -160,27 +162,6 @@ class BinRunTest {
             clicked.add(ChainDecoder.decode(JSON.readTree(row).get("elements_chain").asText()).get(0).tagName());
         }
         assertThat(suggested).isNotEmpty().isEqualTo(clicked);
-    }
-
-    private static void stopWithCtrlC(ChildProcess run, Flags flags) throws Exception {
-        List<ProcessHandle> started = run.descendants();
-        assertThat(started).as("ClickHouse, Kafka, stats-api and ingest run as processes").hasSizeGreaterThanOrEqualTo(4);
-        run.signal("INT");
-        assertThat(run.awaitExit(Duration.ofSeconds(90))).as("a clean stop after Ctrl-C").isZero();
-        assertThat(run.output()).contains("Stopped. Data kept in " + flags.home).doesNotContain("did not stop cleanly", "Exception");
-        assertThat(started).noneMatch(ProcessHandle::isAlive);
-        for (int port : flags.ports()) {
-            assertThat(Ports.answers(port)).as("port %d after the stop", port).isFalse();
-        }
-    }
-
-    private static ChildProcess binRun(String name, Flags flags, String... extra) {
-        List<String> command = new ArrayList<>(List.of("bin/run", "--home", flags.home.toString(), "--api-port", String.valueOf(flags.apiPort),
-                "--ingest-port", String.valueOf(flags.ingestPort), "--clickhouse-port", String.valueOf(flags.clickHousePort),
-                "--kafka-port", String.valueOf(flags.kafkaPort)));
-        command.addAll(Arrays.asList(extra));
-        // bin/run starts its own ClickHouse; a CLICKHOUSE_URL meant for the other tests must not change what it installs
-        return ChildProcess.start(name, command, REPOSITORY, Map.of("CLICKHOUSE_URL", ""));
     }
 
     /** Runs one printed curl line with a shell, as pasting it would. */
@@ -193,30 +174,10 @@ class BinRunTest {
     }
 
     /** One value per line of the answer (TabSeparated), from the ClickHouse that bin/run started. */
-    private static List<String> clickHouse(Flags flags, String sql) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + flags.clickHousePort + "/?query="
+    private static List<String> clickHouse(BinRun.Flags flags, String sql) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + flags.clickHousePort() + "/?query="
                 + URLEncoder.encode(sql, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body().lines().toList();
-    }
-
-    /** bin/run's flags: a home of the test's own and free loopback ports (ClickHouse and Kafka take the next port too). */
-    private record Flags(Path home, int apiPort, int ingestPort, int clickHousePort, int kafkaPort) {
-        static Flags free(Path home) {
-            return new Flags(home, Ports.free(), Ports.free(), freePair(), freePair());
-        }
-
-        List<Integer> ports() {
-            return List.of(apiPort, ingestPort, clickHousePort, clickHousePort + 1, kafkaPort, kafkaPort + 1);
-        }
-
-        private static int freePair() {
-            while (true) {
-                int port = Ports.free();
-                if (port < 65_000 && !Ports.answers(port + 1)) {
-                    return port;
-                }
-            }
-        }
     }
 }

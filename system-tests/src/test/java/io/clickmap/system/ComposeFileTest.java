@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.clickmap.api.config.StatsApiConfig;
+import io.clickmap.capture.config.CaptureConfig;
 import io.clickmap.ingest.config.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
@@ -40,12 +42,12 @@ import org.yaml.snakeyaml.Yaml;
  * variables they read, named volumes are declared, and README's docker-compose table says what the file does.
  * Where Compose is installed, {@link #composeAcceptsTheFileAndPassesVariablesThrough} also runs it.
  *
- * <p>The services' settings come from their classes ({@code Setting}, {@code StatsApiConfig}) and from
+ * <p>The services' settings come from their classes ({@code Setting}, {@code StatsApiConfig}, {@code CaptureConfig}) and from
  * {@code application.yml} and the modules' poms as text.
  */
 class ComposeFileTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final List<String> SERVICES = List.of("kafka", "clickhouse", "ingest", "stats-api");
+    private static final List<String> SERVICES = List.of("kafka", "clickhouse", "ingest", "stats-api", "capture");
     /** The clickhouse/clickhouse-server image's HTTP port (its config.xml; this file mounts no other config). */
     private static final int CLICKHOUSE_IMAGE_HTTP_PORT = 8123;
     /** Where the clickhouse/clickhouse-server image keeps its data. */
@@ -106,7 +108,7 @@ class ComposeFileTest {
                     .replace("${project.build.directory}", module + "/target");
             assertThat(shaded).as(module + "'s shaded jar, where the Dockerfile looks for it").isEqualTo(jarInTheBuild.replace("${MODULE}", module));
         }
-        assertThat(built).containsExactlyInAnyOrder("ingest", "stats-api");
+        assertThat(built).containsExactlyInAnyOrder("ingest", "stats-api", "capture");
     }
 
     // ---- ports, health checks, dependencies --------------------------------------------------------------
@@ -208,7 +210,7 @@ class ComposeFileTest {
     @Test
     void theServicesLogInToClickHouseWithTheAccountTheClickHouseContainerCreates() {
         Map<String, String> clickhouse = environment("clickhouse");
-        for (String name : List.of("ingest", "stats-api")) {
+        for (String name : List.of("ingest", "stats-api", "capture")) {
             assertThat(environment(name).get("CLICKHOUSE_USER")).as(name).isEqualTo(clickhouse.get("CLICKHOUSE_USER")).isNotNull();
             assertThat(environment(name).get("CLICKHOUSE_PASSWORD")).as(name).isEqualTo(clickhouse.get("CLICKHOUSE_PASSWORD")).isNotNull();
         }
@@ -248,31 +250,35 @@ class ComposeFileTest {
     }
 
     @Test
-    void theStatsApiIsGivenOnlyVariablesItReads() {
-        Set<String> components = statsApiConfigComponents();
-        assertThat(components).as("StatsApiConfig's components").contains("clickhouseUrl", "apiKeyCacheTtl");
-        Set<String> mapped = applicationYmlVariables().keySet();
-        assertThat(mapped).as("application.yml, as parsed here").contains("PORT", "CLICKHOUSE_URL");
+    void theMicronautServicesAreGivenOnlyVariablesTheyRead() {
+        assertThat(MicronautService.STATS_API.components()).as("StatsApiConfig's components").contains("clickhouseUrl", "apiKeyCacheTtl");
+        assertThat(MicronautService.STATS_API.ymlVariables().keySet()).as("application.yml, as parsed here").contains("PORT", "CLICKHOUSE_URL");
+        assertThat(MicronautService.STATS_API.component("CLICKMAP_API_KEY_CACHE_TTL")).isEqualTo("apiKeyCacheTtl");
+        assertThat(MicronautService.CAPTURE.component("CAPTURE_KAFKA_TIMEOUT")).isEqualTo("kafkaTimeout");
 
-        for (String variable : environment("stats-api").keySet()) {
-            boolean read = variable.equals(JAVA_OPTS) || mapped.contains(variable)
-                    || variable.startsWith("CLICKMAP_") && components.contains(micronautComponent(variable));
-            assertThat(read).as("the stats API reads " + variable + " (application.yml, or CLICKMAP_X_Y → clickmap.x-y of StatsApiConfig)")
-                    .isTrue();
+        for (MicronautService service : List.of(MicronautService.STATS_API, MicronautService.CAPTURE)) {
+            for (String variable : environment(service.module()).keySet()) {
+                assertThat(variable.equals(JAVA_OPTS) || service.reads(variable))
+                        .as("%s reads %s (application.yml, or %s_X_Y → %s.x-y of %s)", service.module(), variable, service.prefix().toUpperCase(),
+                                service.prefix(), service.config().getSimpleName())
+                        .isTrue();
+            }
         }
-        assertThat(micronautComponent("CLICKMAP_API_KEY_CACHE_TTL")).isEqualTo("apiKeyCacheTtl");
     }
 
     @Test
-    void aVariablePassedThroughToTwoServicesHasTheSameDefaultInBoth() {
-        Map<String, String> ingest = environment("ingest");
-        Map<String, String> statsApi = environment("stats-api");
-        Set<String> shared = ingest.keySet().stream().filter(v -> ingest.get(v) == null && statsApi.containsKey(v) && statsApi.get(v) == null)
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(shared).as("passed through to both").contains("CLICKHOUSE_DATABASE");
-        for (String variable : shared) {
-            assertThat(statsApiDefault(variable)).as(variable).isEqualTo(ingestDefaults().get(variable));
+    void aVariablePassedThroughToSeveralServicesHasTheSameDefaultInEach() {
+        Map<String, Map<String, String>> passedThrough = new TreeMap<>();
+        for (String service : List.of("ingest", "stats-api", "capture")) {
+            environment(service).forEach((variable, value) -> {
+                if (value == null) {
+                    passedThrough.computeIfAbsent(variable, v -> new TreeMap<>()).put(service, serviceDefault(service, variable));
+                }
+            });
         }
+        passedThrough.values().removeIf(services -> services.size() < 2);
+        assertThat(passedThrough).as("passed through to several services").containsKeys("CLICKHOUSE_DATABASE", "KAFKA_TOPIC");
+        passedThrough.forEach((variable, defaults) -> assertThat(Set.copyOf(defaults.values())).as(variable + " in " + defaults).hasSize(1));
     }
 
     @Test
@@ -315,7 +321,7 @@ class ComposeFileTest {
     void theJavaOptionsDefaultIsTheImagesOwn() {
         Matcher image = Pattern.compile("(?m)^ENV JAVA_OPTS=\"([^\"]*)\"$").matcher(text("Dockerfile"));
         assertThat(image.find()).as("the Dockerfile's ENV JAVA_OPTS").isTrue();
-        for (String name : List.of("ingest", "stats-api")) {
+        for (String name : List.of("ingest", "stats-api", "capture")) {
             assertThat(withDefaults(environment(name).get(JAVA_OPTS))).as(name + " JAVA_OPTS").isEqualTo(image.group(1));
         }
     }
@@ -475,8 +481,8 @@ class ComposeFileTest {
             case "clickhouse" -> Set.of(CLICKHOUSE_IMAGE_HTTP_PORT);
             case "ingest" -> Set.of(Integer.parseInt(setOrDefault(environment("ingest").get("INGEST_STATUS_PORT"),
                     ingestDefaults().get("INGEST_STATUS_PORT"))));
-            case "stats-api" -> Set.of(Integer.parseInt(setOrDefault(environment("stats-api").get("PORT"),
-                    applicationYmlVariables().get("PORT"))));
+            case "stats-api", "capture" -> Set.of(Integer.parseInt(setOrDefault(environment(name).get("PORT"),
+                    MicronautService.named(name).ymlVariables().get("PORT"))));
             default -> fail("unknown service " + name);
         };
     }
@@ -492,63 +498,88 @@ class ComposeFileTest {
         return Arrays.stream(Setting.values()).collect(Collectors.toMap(Setting::environmentVariable, Setting::defaultValue, (a, b) -> a, TreeMap::new));
     }
 
-    /** The environment variables application.yml maps, with the default it gives them there (often empty). */
-    private static Map<String, String> applicationYmlVariables() {
-        List<String> values = new ArrayList<>();
-        collect(new Yaml().load(text("stats-api/src/main/resources/application.yml")), values);
-        Map<String, String> variables = new TreeMap<>();
-        for (String value : values) {
-            Matcher matcher = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}").matcher(value);
-            while (matcher.find()) {
-                variables.put(matcher.group(1), matcher.group(2));
+    /**
+     * A Micronaut service: its settings record, the prefix they sit under, and its application.yml, which maps
+     * operators' variables onto them (the rest follow Micronaut's {@code PREFIX_X_Y} → {@code prefix.x-y}).
+     */
+    private record MicronautService(String module, Class<? extends Record> config, String prefix) {
+        static final MicronautService STATS_API = new MicronautService("stats-api", StatsApiConfig.class, "clickmap");
+        static final MicronautService CAPTURE = new MicronautService("capture", CaptureConfig.class, "capture");
+
+        static MicronautService named(String name) {
+            return Stream.of(STATS_API, CAPTURE).filter(service -> service.module.equals(name)).findFirst().orElse(null);
+        }
+
+        private Map<String, Object> applicationYml() {
+            return new Yaml().load(text(module + "/src/main/resources/application.yml"));
+        }
+
+        /** The environment variables application.yml maps, with the default it gives them there (often empty). */
+        Map<String, String> ymlVariables() {
+            List<String> values = new ArrayList<>();
+            collect(applicationYml(), values);
+            Map<String, String> variables = new TreeMap<>();
+            for (String value : values) {
+                Matcher matcher = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}").matcher(value);
+                while (matcher.find()) {
+                    variables.put(matcher.group(1), matcher.group(2));
+                }
+            }
+            return variables;
+        }
+
+        /** application.yml's {@code prefix.x-y: ${VARIABLE:}} lines: variable → the property it sets. */
+        private Map<String, String> ymlProperties() {
+            Map<String, String> properties = new TreeMap<>();
+            map(applicationYml().get(prefix)).forEach((property, value) -> {
+                Matcher matcher = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):").matcher(String.valueOf(value));
+                if (matcher.find()) {
+                    properties.put(matcher.group(1), property);
+                }
+            });
+            return properties;
+        }
+
+        Set<String> components() {
+            return Arrays.stream(config.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        /** Whether the service reads the variable: through application.yml, or as Micronaut maps PREFIX_X_Y onto a component. */
+        boolean reads(String variable) {
+            return ymlVariables().containsKey(variable)
+                    || variable.startsWith(prefix.toUpperCase() + "_") && components().contains(component(variable));
+        }
+
+        /** Micronaut's mapping of an environment variable onto a component: CLICKMAP_API_KEY_CACHE_TTL → apiKeyCacheTtl. */
+        String component(String variable) {
+            String[] words = variable.substring(prefix.length() + 1).toLowerCase().split("_");
+            StringBuilder component = new StringBuilder(words[0]);
+            for (int i = 1; i < words.length; i++) {
+                component.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+            }
+            return component.toString();
+        }
+
+        /** The default for what {@code variable} sets: that component of the settings record given nothing. */
+        String defaultOf(String variable) {
+            String property = ymlProperties().get(variable);
+            String component = component(property != null ? prefix.toUpperCase() + "_" + property.replace('-', '_').toUpperCase() : variable);
+            try {
+                RecordComponent[] components = config.getRecordComponents();
+                Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+                Object unset = config.getDeclaredConstructor(types).newInstance(new Object[components.length]);
+                RecordComponent read = Arrays.stream(components).filter(candidate -> candidate.getName().equals(component)).findFirst()
+                        .orElseGet(() -> fail(config.getSimpleName() + " has no component " + component + " for " + variable));
+                return String.valueOf(read.getAccessor().invoke(unset));
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError("cannot build " + config.getSimpleName() + " with nothing set", e);
             }
         }
-        return variables;
     }
 
-    /** application.yml's {@code clickmap.x-y: ${VARIABLE:}} lines: variable → the clickmap property it sets. */
-    private static Map<String, String> applicationYmlClickmapProperties() {
-        Map<String, Object> yml = new Yaml().load(text("stats-api/src/main/resources/application.yml"));
-        Map<String, Object> clickmap = map(yml.get("clickmap"));
-        Map<String, String> properties = new TreeMap<>();
-        clickmap.forEach((property, value) -> {
-            Matcher matcher = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):").matcher(String.valueOf(value));
-            if (matcher.find()) {
-                properties.put(matcher.group(1), property);
-            }
-        });
-        return properties;
-    }
-
-    private static Set<String> statsApiConfigComponents() {
-        return Arrays.stream(StatsApiConfig.class.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** Micronaut's mapping of an environment variable onto a clickmap.* component: CLICKMAP_API_KEY_CACHE_TTL → apiKeyCacheTtl. */
-    private static String micronautComponent(String variable) {
-        String[] words = variable.substring("CLICKMAP_".length()).toLowerCase().split("_");
-        StringBuilder component = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            component.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
-        }
-        return component.toString();
-    }
-
-    /** The stats API's default for what {@code variable} sets: that component of a StatsApiConfig given nothing. */
-    private static String statsApiDefault(String variable) {
-        String property = applicationYmlClickmapProperties().get(variable);
-        String component = property != null ? micronautComponent("CLICKMAP_" + property.replace('-', '_').toUpperCase())
-                : micronautComponent(variable);
-        try {
-            RecordComponent[] components = StatsApiConfig.class.getRecordComponents();
-            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-            StatsApiConfig unset = StatsApiConfig.class.getDeclaredConstructor(types).newInstance(new Object[components.length]);
-            RecordComponent read = Arrays.stream(components).filter(candidate -> candidate.getName().equals(component)).findFirst()
-                    .orElseGet(() -> fail("StatsApiConfig has no component " + component + " for " + variable));
-            return String.valueOf(read.getAccessor().invoke(unset));
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("cannot build StatsApiConfig with nothing set", e);
-        }
+    /** A service's own default for a variable it reads: Setting's for ingest, the settings record's for the others. */
+    private static String serviceDefault(String service, String variable) {
+        return service.equals("ingest") ? ingestDefaults().get(variable) : MicronautService.named(service).defaultOf(variable);
     }
 
     /** The output file of a module's maven-shade-plugin execution. */

@@ -17,8 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The packaged jars, started the way the Dockerfile starts them ({@code java $JAVA_OPTS -jar} on the
  * jar it copies into the image) and configured by environment variables as docker-compose does: the
  * stats API's jar as service and as administration CLI, ingest's jar reading what the load
- * generator's jar sends. A class or resource missing from a jar fails here, not in an operator's hands.
+ * generator's jar sends to Kafka directly and through capture's jar. A class or resource missing from a jar fails here, not in an operator's hands.
  */
 class ServiceJarsTest {
     @RegisterExtension
@@ -42,7 +40,6 @@ class ServiceJarsTest {
     @RegisterExtension
     static final KafkaExtension KAFKA = new KafkaExtension();
 
-    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String BOOTSTRAP_KEY = "phx_service_jars_bootstrap_key";
@@ -57,25 +54,33 @@ class ServiceJarsTest {
         Map<String, String> clickHouse = Map.of("CLICKHOUSE_URL", CLICKHOUSE.url(), "CLICKHOUSE_DATABASE", CLICKHOUSE.database(),
                 "CLICKHOUSE_USER", CLICKHOUSE.user(), "CLICKHOUSE_PASSWORD", CLICKHOUSE.password());
 
-        try (ChildProcess api = service("stats-api", with(clickHouse, "PORT", String.valueOf(apiPort),
-                "CLICKMAP_BOOTSTRAP_API_KEY", BOOTSTRAP_KEY, "CLICKMAP_BOOTSTRAP_ENVIRONMENT", "1:Default:phc_jars_default"))) {
-            awaitHealthy(api, apiPort);
+        try (ChildProcess api = PackagedJar.startHealthy("stats-api", with(clickHouse, "PORT", String.valueOf(apiPort),
+                "CLICKMAP_BOOTSTRAP_API_KEY", BOOTSTRAP_KEY, "CLICKMAP_BOOTSTRAP_ENVIRONMENT", "1:Default:phc_jars_default"), apiPort)) {
 
             assertThat(cli(clickHouse, "environments", "create", "--id", "2", "--name", "Shop", "--token", "phc_jars_shop"))
                     .contains("created environment 2 (Shop)");
             String reader = keyIn(cli(clickHouse, "keys", "create", "--label", "toolbar", "--scopes", "element:read", "--environments", "2"));
 
-            try (ChildProcess ingest = service("ingest", with(clickHouse, "KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers(),
+            try (ChildProcess ingest = PackagedJar.startHealthy("ingest", with(clickHouse, "KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers(),
                     "KAFKA_TOPIC", topic, "KAFKA_GROUP", topic + "-group", "KAFKA_DEAD_LETTER_TOPIC", topic + "-dlq",
-                    "INGEST_STATUS_PORT", String.valueOf(ingestPort)))) {
-                awaitHealthy(ingest, ingestPort);
+                    "INGEST_STATUS_PORT", String.valueOf(ingestPort)), ingestPort)) {
 
-                String sent = run("loadgen", List.of("java", "-jar", jar("loadgen").toString(), "--bootstrap-servers", KAFKA.bootstrapServers(),
+                String sent = run("loadgen", List.of("java", "-jar", PackagedJar.of("loadgen").toString(), "--bootstrap-servers", KAFKA.bootstrapServers(),
                         "--topic", topic, "--events", String.valueOf(EVENTS), "--shape", "envelope", "--team-id", "0", "--token", "phc_jars_shop"));
                 assertThat(sent).contains(String.format("sent %,d events", EVENTS)).contains(" 0 failed")
                         .as("the jar's own logging configuration keeps Kafka's clients quiet").doesNotContain("DEBUG", "INFO");
+
+                int capturePort = Ports.free();
+                try (ChildProcess capture = PackagedJar.startHealthy("capture", with(clickHouse, "PORT", String.valueOf(capturePort),
+                        "KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers(), "KAFKA_TOPIC", topic), capturePort)) {
+                    String captured = run("loadgen-capture", List.of("java", "-jar", PackagedJar.of("loadgen").toString(),
+                            "--capture-url", "http://127.0.0.1:" + capturePort, "--events", String.valueOf(EVENTS), "--token", "phc_jars_shop", "--seed", "7"));
+                    assertThat(captured).contains(String.format("sent %,d events", EVENTS)).contains(" 0 failed");
+                    capture.signal("TERM");
+                    assertThat(capture.awaitExit(Duration.ofSeconds(30))).as("capture exits 0 on SIGTERM").isZero();
+                }
                 await().atMost(Duration.ofSeconds(60)).until(() -> CLICKHOUSE.sql("SELECT count() FROM events WHERE team_id = 2").strip(),
-                        count -> count.equals(String.valueOf(EVENTS)));
+                        count -> count.equals(String.valueOf(2 * EVENTS)));
 
                 JsonNode stats = get(reader, apiPort, "/api/projects/2/elements/stats/?limit=10000&include="
                         + URLEncoder.encode(ALL_CLICKS, StandardCharsets.UTF_8));
@@ -106,31 +111,8 @@ class ServiceJarsTest {
         assertThat(send(reader, apiPort, "GET", elements + id + "/", null).statusCode()).isEqualTo(404);
     }
 
-    /** {@code java $JAVA_OPTS -jar <the jar the Dockerfile copies>}, with the service's environment. */
-    private static ChildProcess service(String module, Map<String, String> environment) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(List.of(dockerfile("ENV JAVA_OPTS=\"([^\"]*)\"").split(" ")));
-        command.addAll(List.of("-jar", jar(module).toString()));
-        return ChildProcess.start("jar-" + module, command, REPOSITORY, environment);
-    }
-
-    /** The module's jar, where the Dockerfile takes it from: {@code COPY --from=build /src/<path with ${MODULE}> /app/clickmap.jar}. */
-    private static Path jar(String module) throws IOException {
-        Path jar = REPOSITORY.resolve(dockerfile("COPY --from=build /src/(\\S+) /app/clickmap\\.jar").replace("${MODULE}", module));
-        assertThat(jar).as("packaged by the build").isRegularFile();
-        return jar;
-    }
-
-    private static String dockerfile(String pattern) throws IOException {
-        Matcher matcher = Pattern.compile(pattern).matcher(Files.readString(REPOSITORY.resolve("Dockerfile")));
-        assertThat(matcher.find()).as("the Dockerfile has %s", pattern).isTrue();
-        return matcher.group(1);
-    }
-
     private static String cli(Map<String, String> environment, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", jar("stats-api").toString()));
-        command.addAll(List.of(arguments));
-        return run("cli-" + arguments[0] + "-" + arguments[1], command, environment);
+        return run("cli-" + arguments[0] + "-" + arguments[1], PackagedJar.command("stats-api", arguments), environment);
     }
 
     private static String run(String name, List<String> command) throws Exception {
@@ -138,7 +120,7 @@ class ServiceJarsTest {
     }
 
     private static String run(String name, List<String> command, Map<String, String> environment) throws Exception {
-        try (ChildProcess process = ChildProcess.start(name, command, REPOSITORY, environment)) {
+        try (ChildProcess process = ChildProcess.start(name, command, PackagedJar.REPOSITORY, environment)) {
             int status = process.awaitExit(Duration.ofSeconds(60));
             assertThat(status).as("%s: %s", command, process.output()).isZero();
             return process.output();
@@ -149,17 +131,6 @@ class ServiceJarsTest {
         Matcher key = Pattern.compile("(?m)^key: (phx_\\S+)$").matcher(output);
         assertThat(key.find()).as(output).isTrue();
         return key.group(1);
-    }
-
-    private static void awaitHealthy(ChildProcess service, int port) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).failFast("exited during start-up", () -> !service.isAlive()).until(() -> {
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException notListening) {
-                return false;
-            }
-        });
     }
 
     private static Map<String, Long> countsByChainAndEvent(JsonNode rows) {

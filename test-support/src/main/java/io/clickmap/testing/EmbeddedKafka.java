@@ -45,6 +45,8 @@ final class EmbeddedKafka implements KafkaBroker {
         props.put("offsets.topic.num.partitions", "1");
         props.put("transaction.state.log.replication.factor", "1");
         props.put("transaction.state.log.min.isr", "1");
+        // capture's transactions: the default 50 partitions take seconds to create on a fresh broker
+        props.put("transaction.state.log.num.partitions", "2");
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");

@@ -4,11 +4,13 @@ import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.data.ClickHouseFormat;
+import io.clickmap.bench.JarProcess;
 import io.clickmap.clickhouse.ClickHouseClients;
 import io.clickmap.clickhouse.ClickHouseConfig;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.Migrations;
 import io.clickmap.loadgen.ClickGenerator;
+import io.clickmap.loadgen.KafkaSink;
 import io.clickmap.loadgen.LoadGenerator;
 import io.clickmap.testing.ClickHouseServer;
 import io.clickmap.testing.KafkaBroker;
@@ -89,13 +91,13 @@ public final class IngestBenchmark {
                 produced.sent(), produced.bytes() / 1e6, produced.bytes() / (double) produced.sent(), produced.eventsPerSecond());
 
         awaitNoMerges();
-        IngestProcess ingest = startIngest(topic, "throughput");
+        JarProcess ingest = startIngest(topic, "throughput");
         long started = System.nanoTime();
         double cpuAtStart = ingest.cpuSeconds();
         long firstRowAt = 0;
         long stored = 0;
         while (stored < events) {
-            IngestProcess.sleep(200);
+            JarProcess.sleep(200);
             stored = count(topic);
             if (stored > 0 && firstRowAt == 0) {
                 firstRowAt = System.nanoTime();
@@ -144,7 +146,7 @@ public final class IngestBenchmark {
     /** Produce at a steady rate with ingest caught up; latency from hand-over to the producer until the row is counted. */
     private void freshness(int rate, int seconds) throws Exception {
         String topic = topic("freshness");
-        IngestProcess ingest = startIngest(topic, "freshness");
+        JarProcess ingest = startIngest(topic, "freshness");
         int events = rate * seconds;
         long[] sentAt = new long[events];
         List<long[]> polls = new ArrayList<>();
@@ -155,7 +157,7 @@ public final class IngestBenchmark {
                 synchronized (polls) {
                     polls.add(new long[] {System.nanoTime(), seen});
                 }
-                IngestProcess.sleep(50);
+                JarProcess.sleep(50);
             }
         });
         poller.start();
@@ -187,23 +189,23 @@ public final class IngestBenchmark {
         producer.start();
         for (int k = 1; k <= kills; k++) {
             // the same instance name each time (static membership): the restarted process gets the partitions at once
-            IngestProcess ingest = startIngest(topic, "kill", Map.of("KAFKA_GROUP_INSTANCE_ID", "bench-kill"));
+            JarProcess ingest = startIngest(topic, "kill", Map.of("KAFKA_GROUP_INSTANCE_ID", "bench-kill"));
             long before = count(topic);
             while (count(topic) == before && before < events) {
-                IngestProcess.sleep(100);
+                JarProcess.sleep(100);
             }
             // a random moment while it is storing: mid-insert, between insert and commit, or mid-poll
-            IngestProcess.sleep(ThreadLocalRandom.current().nextLong(0, 3_000));
+            JarProcess.sleep(ThreadLocalRandom.current().nextLong(0, 3_000));
             ingest.kill();
             System.err.printf(Locale.ROOT, "  kill %d: %,d rows stored so far%n", k, count(topic));
         }
         producer.join();
-        IngestProcess survivor = startIngest(topic, "kill", Map.of("KAFKA_GROUP_INSTANCE_ID", "bench-kill"));
+        JarProcess survivor = startIngest(topic, "kill", Map.of("KAFKA_GROUP_INSTANCE_ID", "bench-kill"));
         long stored = -1;
         long previous = -2;
         while (stored != previous || stored < events) {
             previous = stored;
-            IngestProcess.sleep(3_000);
+            JarProcess.sleep(3_000);
             stored = count(topic);
             System.err.printf(Locale.ROOT, "  %,d rows stored%n", stored);
         }
@@ -211,11 +213,11 @@ public final class IngestBenchmark {
         line("- produced %,d; stored: %s", events, countAndUnique(topic));
     }
 
-    private IngestProcess startIngest(String topic, String name) throws Exception {
+    private JarProcess startIngest(String topic, String name) throws Exception {
         return startIngest(topic, name, Map.of());
     }
 
-    private IngestProcess startIngest(String topic, String name, Map<String, String> extra) throws Exception {
+    private JarProcess startIngest(String topic, String name, Map<String, String> extra) throws Exception {
         Map<String, String> environment = new HashMap<>(extra);
         // batching settings given to the benchmark (INGEST_BATCH_ROWS, INGEST_BATCH_BYTES, INGEST_LINGER_MS) go to ingest
         System.getenv().forEach((variable, value) -> {
@@ -241,7 +243,8 @@ public final class IngestBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        IngestProcess ingest = new IngestProcess(ingestJar, environment, port, workDir, name);
+        environment.put("INGEST_STATUS_PORT", String.valueOf(port));
+        JarProcess ingest = new JarProcess(ingestJar, environment, port, workDir, name);
         ingest.awaitHealthy();
         return ingest;
     }
@@ -252,8 +255,8 @@ public final class IngestBenchmark {
 
     private LoadGenerator.Summary produce(String topic, long events, double rate, ObjLongConsumer<ClickGenerator.Click> onSent) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(LoadGenerator.producerProperties(kafka.bootstrapServers()))) {
-            return new LoadGenerator(producer).run(new ClickGenerator(ClickGenerator.Options.defaults().withSeed(topic.hashCode()), Clock.systemUTC()),
-                    topic, events, rate, onSent, System.err);
+            return new LoadGenerator(new KafkaSink(producer, topic)).run(new ClickGenerator(ClickGenerator.Options.defaults().withSeed(topic.hashCode()), Clock.systemUTC()),
+                    events, rate, onSent, System.err);
         }
     }
 
@@ -266,7 +269,7 @@ public final class IngestBenchmark {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline
                 && sql.query("SELECT count() AS n FROM system.merges", row -> row.get("n").asLong()).get(0) > 0) {
-            IngestProcess.sleep(500);
+            JarProcess.sleep(500);
         }
     }
 

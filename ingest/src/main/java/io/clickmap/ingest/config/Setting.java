@@ -1,6 +1,7 @@
 package io.clickmap.ingest.config;
 
 import io.clickmap.clickhouse.ClickHouseConfig;
+import io.clickmap.event.EventTopic;
 
 /**
  * Every setting of the ingest service, with its property name (for a config file), its environment
@@ -8,8 +9,8 @@ import io.clickmap.clickhouse.ClickHouseConfig;
  * (ReadmeSettingsTest holds it to them).
  */
 public enum Setting {
-    KAFKA_BOOTSTRAP_SERVERS("kafka.bootstrap-servers", "localhost:9092", "Kafka brokers to read from"),
-    KAFKA_TOPIC("kafka.topic", "clickmap_events", "topic the events arrive on"),
+    KAFKA_BOOTSTRAP_SERVERS("kafka.bootstrap-servers", EventTopic.DEFAULT_BOOTSTRAP_SERVERS, "Kafka brokers to read from"),
+    KAFKA_TOPIC("kafka.topic", EventTopic.DEFAULT_NAME, "topic the events arrive on"),
     KAFKA_GROUP("kafka.group", "clickmap-ingest", "consumer group; instances in one group share the partitions"),
     KAFKA_DEAD_LETTER_TOPIC("kafka.dead-letter-topic", "clickmap_events_dlq", "where messages that can never be stored go, with the reason"),
     KAFKA_GROUP_INSTANCE_ID("kafka.group-instance-id", "", "a stable name for this instance (static membership): a restarted instance gets its partitions back at once"),

@@ -1,5 +1,9 @@
 package io.clickmap.ingest.observe;
 
+import static io.clickmap.observe.PrometheusText.counter;
+import static io.clickmap.observe.PrometheusText.gauge;
+
+import io.clickmap.observe.Histogram;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,21 +67,10 @@ public final class IngestMetrics {
         counter(out, "clickmap_ingest_skipped_total", "Valid events that are not clicks, not stored", skipped.sum());
         counter(out, "clickmap_ingest_already_stored_total", "Records re-read after a restart and skipped because ClickHouse had them", alreadyStored.sum());
         counter(out, "clickmap_ingest_retries_total", "Failed attempts against ClickHouse or Kafka, retried with backoff", retries.sum());
-        out.append("# HELP clickmap_ingest_dead_lettered_total Messages sent to the dead-letter topic, by reason\n");
-        out.append("# TYPE clickmap_ingest_dead_lettered_total counter\n");
-        deadLettered.forEach((reason, count) ->
-                out.append("clickmap_ingest_dead_lettered_total{reason=\"").append(reason).append("\"} ").append(count.sum()).append('\n'));
-        out.append("# HELP clickmap_ingest_consumer_lag Records on the assigned partitions not yet read\n");
-        out.append("# TYPE clickmap_ingest_consumer_lag gauge\n");
-        out.append("clickmap_ingest_consumer_lag ").append(lag.get()).append('\n');
+        counter(out, "clickmap_ingest_dead_lettered_total", "Messages sent to the dead-letter topic, by reason", "reason", deadLettered);
+        gauge(out, "clickmap_ingest_consumer_lag", "Records on the assigned partitions not yet read", lag.get());
         insertSeconds.writeTo(out);
         batchRows.writeTo(out);
         return out.toString();
-    }
-
-    private static void counter(StringBuilder out, String name, String help, long value) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(" counter\n");
-        out.append(name).append(' ').append(value).append('\n');
     }
 }

@@ -1,4 +1,4 @@
-package io.clickmap.bench.ingest;
+package io.clickmap.bench;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,27 +17,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The ingest jar as a child process, so its CPU time and heap are its own: CPU from /proc, peak heap
- * from its GC log (the occupancy before each collection), peak RSS from /proc. Stops with SIGTERM,
- * or dies with SIGKILL for the kill test.
+ * A service jar (ingest, capture) as a child process, so its CPU time and heap are its own: CPU from
+ * /proc, peak heap from its GC log (the occupancy before each collection), peak RSS from /proc. Ready
+ * when {@code /health} on its port answers 200. Stops with SIGTERM, or dies with SIGKILL for the kill test.
  */
-final class IngestProcess {
+public final class JarProcess {
     private static final Pattern GC_BEFORE = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final Process process;
     private final Path gcLog;
     private final File log;
-    private final int statusPort;
+    private final int healthPort;
 
-    IngestProcess(String jar, Map<String, String> environment, int statusPort, Path workDir, String name) {
-        this.statusPort = statusPort;
+    public JarProcess(String jar, Map<String, String> environment, int healthPort, Path workDir, String name) {
+        this.healthPort = healthPort;
         this.gcLog = workDir.resolve(name + "-gc.log");
         this.log = workDir.resolve(name + ".log").toFile();
         ProcessBuilder builder = new ProcessBuilder(List.of("java", "-Xmx256m", "-Xms256m", "-Xlog:gc:file=" + gcLog, "-jar", jar))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         builder.environment().putAll(environment);
-        builder.environment().put("INGEST_STATUS_PORT", String.valueOf(statusPort));
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -45,15 +44,20 @@ final class IngestProcess {
         }
     }
 
-    void awaitHealthy() {
+    /** The port of its {@code /health} (capture's HTTP port, ingest's status port). */
+    public int port() {
+        return healthPort;
+    }
+
+    public void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("ingest exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(log.getName() + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statusPort + "/health")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/health")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
@@ -65,11 +69,11 @@ final class IngestProcess {
             }
             sleep(100);
         }
-        throw new IllegalStateException("ingest not healthy after 60 s; see " + log);
+        throw new IllegalStateException(log.getName() + " not healthy after 60 s; see " + log);
     }
 
     /** User plus system CPU seconds the process has used so far. */
-    double cpuSeconds() {
+    public double cpuSeconds() {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -80,7 +84,7 @@ final class IngestProcess {
     }
 
     /** Peak resident memory in MiB. */
-    long peakRssMiB() {
+    public long peakRssMiB() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
                 if (line.startsWith("VmHWM:")) {
@@ -94,7 +98,7 @@ final class IngestProcess {
     }
 
     /** The largest heap occupancy the GC log shows before a collection, in MiB. */
-    long peakHeapMiB() {
+    public long peakHeapMiB() {
         try {
             long peak = 0;
             for (String line : Files.readAllLines(gcLog)) {
@@ -110,7 +114,7 @@ final class IngestProcess {
     }
 
     /** SIGTERM; returns the exit code and how long the process took to end. */
-    String stop() {
+    public String stop() {
         long started = System.nanoTime();
         process.destroy();
         try {
@@ -123,7 +127,7 @@ final class IngestProcess {
         }
     }
 
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
@@ -132,7 +136,7 @@ final class IngestProcess {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,11 +1,11 @@
-package io.clickmap.ingest.observe;
+package io.clickmap.observe;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /** A Prometheus histogram with fixed upper bounds; cumulative counts are computed when written out. */
-final class Histogram {
+public final class Histogram {
     private final String name;
     private final String help;
     private final double[] bounds;
@@ -13,14 +13,14 @@ final class Histogram {
     private final DoubleAdder sum = new DoubleAdder();
     private final LongAdder count = new LongAdder();
 
-    Histogram(String name, String help, double... bounds) {
+    public Histogram(String name, String help, double... bounds) {
         this.name = name;
         this.help = help;
         this.bounds = bounds;
         this.counts = new AtomicLongArray(bounds.length);
     }
 
-    void observe(double value) {
+    public void observe(double value) {
         for (int i = 0; i < bounds.length; i++) {
             if (value <= bounds[i]) {
                 counts.incrementAndGet(i);
@@ -31,7 +31,7 @@ final class Histogram {
         count.increment();
     }
 
-    void writeTo(StringBuilder out) {
+    public void writeTo(StringBuilder out) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(" histogram\n");
         long cumulative = 0;

@@ -1,8 +1,7 @@
-package io.clickmap.ingest.environments;
+package io.clickmap.event;
 
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.SqlTemplate;
-import io.clickmap.event.Environments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +10,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * The environments of ClickHouse's {@code environments} table plus those configured for ingest.
+ * The environments of ClickHouse's {@code environments} table plus configured ones (ingest's, capture's).
  * Kept in memory; re-read when it is older than a minute, and on a miss at most every few seconds,
  * so an environment created a moment ago is found without a database query per event. A failed
  * re-read throws the client's exception: the caller retries rather than rejecting the event.

@@ -1,0 +1,187 @@
+package io.clickmap.bench.capture;
+
+import io.clickmap.bench.JarProcess;
+import io.clickmap.clickhouse.ClickHouseClients;
+import io.clickmap.clickhouse.ClickHouseConfig;
+import io.clickmap.clickhouse.ClickHouseSql;
+import io.clickmap.clickhouse.Migrations;
+import io.clickmap.testing.ClickHouseServer;
+import io.clickmap.testing.KafkaBroker;
+import io.clickmap.testing.KafkaExtension;
+import io.clickmap.testing.SharedServers;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Capture's benchmarks of BENCHMARKS.md, on a real Kafka broker (in this JVM, as for ingest's) and a real
+ * ClickHouse (Debian's binary, for the environments table), with capture — and for the pipeline runs ingest —
+ * as child processes so that their CPU time and heap are their own: throughput of posthog-js-shaped gzip
+ * batches of 50 and of single-event requests, latency at half the batch peak, Kafka's own producer on the
+ * same envelopes as the limit, and capture → Kafka → ingest → queryable (throughput and freshness).
+ * Prints a markdown report, also written to {@code bench/target/capture-bench.md}.
+ */
+public final class CaptureBenchmark {
+    static final String TOKEN = "phc_clickmap_local";
+    private static final String DATABASE = "bench_capture";
+    private static final int PARTITIONS = 4;
+
+    private final String captureJar;
+    private final String ingestJar;
+    private final Path workDir;
+    private final int seconds;
+    private final ClickHouseServer clickHouse = SharedServers.clickHouse();
+    private final KafkaBroker kafka = SharedServers.kafka();
+    private final ClickHouseSql sql;
+    private final KafkaExtension topics = new KafkaExtension();
+    private final List<String> report = new ArrayList<>();
+
+    private CaptureBenchmark(String captureJar, String ingestJar, Path workDir, int seconds) {
+        this.captureJar = captureJar;
+        this.ingestJar = ingestJar;
+        this.workDir = workDir;
+        this.seconds = seconds;
+        this.sql = new ClickHouseSql(ClickHouseClients.create(new ClickHouseConfig(clickHouse.httpUrl(), DATABASE, clickHouse.user(), clickHouse.password())));
+        Migrations.apply(sql, DATABASE);
+        sql.execute("INSERT INTO environments (id, name, token, created_at, deleted, version) VALUES (1, 'Bench', '" + TOKEN + "', now(), 0, 1)");
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: CaptureBenchmark <clickmap-capture.jar> <clickmap-ingest.jar> [seconds per phase, default 20]");
+            System.exit(2);
+        }
+        Path workDir = Files.createDirectories(Path.of("bench", "target", "capture-bench"));
+        CaptureBenchmark bench = new CaptureBenchmark(args[0], args[1], workDir, args.length > 2 ? Integer.parseInt(args[2]) : 20);
+        bench.line("# Capture benchmark, %s (%d cores, %s)", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.arch"));
+        bench.captureAlone();
+        bench.pipeline();
+        Path out = Path.of("bench", "target", "capture-bench.md");
+        Files.writeString(out, String.join("\n", bench.report) + "\n");
+        System.out.println("\nReport written to " + out);
+        System.exit(0);
+    }
+
+    /** Capture with Kafka only: batches, single events, latency at half the batch peak, and Kafka's own producer. */
+    private void captureAlone() throws Exception {
+        String topic = topics.newTopic("bench-capture", PARTITIONS);
+        JarProcess capture = startCapture(topic, "capture-alone");
+        Requests batches = Requests.posthogBatches(400, 50, 1);
+        Requests singles = Requests.posthogBatches(2_000, 1, 2);
+        Load load = new Load(capture.port());
+
+        load.closedLoop(batches, 32, 5);
+        double cpu = capture.cpuSeconds();
+        Load.Result batched = load.closedLoop(batches, 32, seconds);
+        double batchedCpu = capture.cpuSeconds() - cpu;
+        line("## Capture alone (Kafka in the benchmark's JVM, same 2 cores)");
+        line("- gzip batches of 50 posthog-js events, 32 requests in flight, %d s: **%,.0f events/s** (%,.0f requests/s), "
+                        + "**%.1f µs CPU per event** in capture, request latency p50 %.1f ms, p99 %.1f ms; %,d refused",
+                seconds, batched.eventsPerSecond(), batched.requestsPerSecond(), batchedCpu * 1e6 / batched.events(),
+                batched.percentileMillis(50), batched.percentileMillis(99), batched.refused());
+
+        cpu = capture.cpuSeconds();
+        Load.Result single = load.closedLoop(singles, 32, seconds);
+        double singleCpu = capture.cpuSeconds() - cpu;
+        line("- single-event requests (gzip, as posthog-js sends one event), 32 in flight: **%,.0f events/s**, %.1f µs CPU per event, "
+                + "p50 %.1f ms, p99 %.1f ms; %,d refused", single.eventsPerSecond(), singleCpu * 1e6 / single.events(),
+                single.percentileMillis(50), single.percentileMillis(99), single.refused());
+
+        double halfRate = batched.requestsPerSecond() / 2;
+        Load.Result half = load.openLoop(batches, halfRate, seconds);
+        line("- at half the batch peak (%,.0f requests/s, %,.0f events/s, open loop): p50 %.1f ms, **p99 %.1f ms**, max %.1f ms; %,d refused",
+                halfRate, half.eventsPerSecond(), half.percentileMillis(50), half.percentileMillis(99), half.percentileMillis(100), half.refused());
+        line("- capture's heap: peak %d MiB of -Xmx256m before a collection (GC log), RSS %d MiB", capture.peakHeapMiB(), capture.peakRssMiB());
+        capture.stop();
+
+        double own = KafkaOwnRate.measure(kafka.bootstrapServers(), topics.newTopic("bench-kafka-own", PARTITIONS), batches, 1_000_000);
+        line("- Kafka's own producer, the same envelopes (acks=all, idempotent, lz4, 1,000,000 events from the benchmark's JVM): "
+                + "%,.0f events/s; capture reaches **%.2f×** of it", own, batched.eventsPerSecond() / own);
+    }
+
+    /** Capture → Kafka → ingest → ClickHouse: throughput of the whole path, then freshness at 10,000 events/s. */
+    private void pipeline() throws Exception {
+        String topic = topics.newTopic("bench-pipeline", PARTITIONS);
+        JarProcess capture = startCapture(topic, "capture-pipeline");
+        JarProcess ingest = startIngest(topic, "ingest-pipeline");
+        Requests batches = Requests.posthogBatches(400, 50, 3);
+        Load load = new Load(capture.port());
+        long before = stored();
+        long started = System.nanoTime();
+        Load.Result sent = load.closedLoop(batches, 32, seconds);
+        while (stored() < before + sent.events()) {
+            JarProcess.sleep(100);
+        }
+        double wall = (System.nanoTime() - started) / 1e9;
+        line("## The whole pipeline (capture → Kafka → ingest → ClickHouse, all on the same 2 cores)");
+        line("- %,d events in gzip batches of 50, 32 requests in flight: accepted at %,.0f events/s; all stored after %.1f s: "
+                + "**%,.0f events/s end to end**", sent.events(), sent.eventsPerSecond(), wall, sent.events() / wall);
+
+        Freshness.Result fresh = Freshness.measure(load, Requests.posthogBatches(200, 50, 4), 10_000, 60, this::stored);
+        line("- freshness at 10,000 events/s for 60 s (capture's 200 → row counted in ClickHouse, polled every 50 ms): "
+                + "p50 %d ms, **p99 %d ms**, max %d ms; %,d refused", fresh.p50Millis(), fresh.p99Millis(), fresh.maxMillis(), fresh.refused());
+        ingest.stop();
+        capture.stop();
+    }
+
+    private long stored() {
+        return sql.query("SELECT count() AS n FROM events", row -> row.get("n").asLong()).get(0);
+    }
+
+    private JarProcess startCapture(String topic, String name) throws Exception {
+        Map<String, String> environment = clickHouseEnvironment();
+        int port = freePort();
+        environment.put("PORT", String.valueOf(port));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("KAFKA_TOPIC", topic);
+        // e.g. -XX:StartFlightRecording=filename=capture.jfr to profile the capture process
+        String profiling = System.getenv("BENCH_CAPTURE_JAVA_TOOL_OPTIONS");
+        if (profiling != null) {
+            environment.put("JAVA_TOOL_OPTIONS", profiling);
+        }
+        JarProcess capture = new JarProcess(captureJar, environment, port, workDir, name);
+        capture.awaitHealthy();
+        return capture;
+    }
+
+    private JarProcess startIngest(String topic, String name) throws Exception {
+        Map<String, String> environment = clickHouseEnvironment();
+        int port = freePort();
+        environment.put("INGEST_STATUS_PORT", String.valueOf(port));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("KAFKA_TOPIC", topic);
+        environment.put("KAFKA_GROUP", "bench-" + topic);
+        environment.put("KAFKA_DEAD_LETTER_TOPIC", topic + "-dlq");
+        JarProcess ingest = new JarProcess(ingestJar, environment, port, workDir, name);
+        ingest.awaitHealthy();
+        return ingest;
+    }
+
+    private Map<String, String> clickHouseEnvironment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CLICKHOUSE_URL", clickHouse.httpUrl());
+        environment.put("CLICKHOUSE_USER", clickHouse.user());
+        environment.put("CLICKHOUSE_PASSWORD", clickHouse.password());
+        environment.put("CLICKHOUSE_DATABASE", DATABASE);
+        return environment;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        report.add(text);
+        System.out.println(text);
+    }
+}

@@ -1,0 +1,21 @@
+package io.clickmap.capture.config;
+
+import io.clickmap.event.EventReader;
+
+/**
+ * The bounds on what one request may carry. Fixed rather than configurable: they keep a 256 MB heap
+ * safe whatever clients send, and they sit well above what PostHog's SDKs send (posthog-js flushes
+ * every few seconds; server SDKs batch up to a few hundred events).
+ */
+public final class CaptureLimits {
+    /** The body as sent (compressed or not); Netty refuses more before any of it is kept (413). */
+    public static final int MAX_BODY_BYTES = 4 << 20;
+    /** The body once decompressed or decoded: a zip bomb stops here (413), not at the heap's end. */
+    public static final int MAX_DECODED_BYTES = 16 << 20;
+    public static final int MAX_EVENTS = 5_000;
+    /** One event as the Kafka message ingest reads; ingest would dead-letter anything larger. */
+    public static final int MAX_EVENT_BYTES = EventReader.MAX_MESSAGE_BYTES;
+
+    private CaptureLimits() {
+    }
+}
