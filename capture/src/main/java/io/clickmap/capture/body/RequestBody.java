@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A capture request's body decoded to the JSON it carries, in every form PostHog's SDKs send: plain JSON;
@@ -19,6 +21,7 @@ import java.util.Map;
 public final class RequestBody {
     /** lz-string's dictionary holds about as much again as its output, in two-byte characters. */
     static final int MAX_LZ64_CHARS = CaptureLimits.MAX_DECODED_BYTES / 4;
+    private static final Semaphore SLOTS = new Semaphore(CaptureLimits.MAX_CONCURRENT_DECODES);
 
     private RequestBody() {
     }
@@ -28,6 +31,22 @@ public final class RequestBody {
      * @param compression the {@code compression} query parameter, or null
      */
     public static byte[] decode(byte[] raw, String contentType, String compression) {
+        try {
+            if (!SLOTS.tryAcquire(1, TimeUnit.SECONDS)) {
+                throw Rejection.unavailable("overloaded", "Capture is decoding as many bodies as it may at once; retry shortly.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Rejection.unavailable("stopping", "Capture is stopping; retry.");
+        }
+        try {
+            return decodeInSlot(raw, contentType, compression);
+        } finally {
+            SLOTS.release();
+        }
+    }
+
+    private static byte[] decodeInSlot(byte[] raw, String contentType, String compression) {
         if (raw == null || raw.length == 0) {
             throw Rejection.undecodable("The body is empty: send a JSON event, an array of events or {\"batch\": [...]}.");
         }

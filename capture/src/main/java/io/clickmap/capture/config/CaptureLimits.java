@@ -13,6 +13,11 @@ public final class CaptureLimits {
     /** The body once decompressed or decoded: a zip bomb stops here (413), not at the heap's end. */
     public static final int MAX_DECODED_BYTES = 16 << 20;
     public static final int MAX_EVENTS = 5_000;
+    /**
+     * Bodies decoded at the same time; a request waits for a slot for at most a second, then is answered 503. With
+     * MAX_DECODED_BYTES this bounds what decoding can hold, however many zip bombs arrive at once.
+     */
+    public static final int MAX_CONCURRENT_DECODES = 4;
     /** One event as the Kafka message ingest reads; ingest would dead-letter anything larger. */
     public static final int MAX_EVENT_BYTES = EventReader.MAX_MESSAGE_BYTES;
 

@@ -60,7 +60,9 @@ class CaptureDocsTest {
                 Map.entry("body as sent", String.valueOf(CaptureLimits.MAX_BODY_BYTES)),
                 Map.entry("body decoded", String.valueOf(CaptureLimits.MAX_DECODED_BYTES)),
                 Map.entry("events per request", String.valueOf(CaptureLimits.MAX_EVENTS)),
-                Map.entry("one event's Kafka message", String.valueOf(CaptureLimits.MAX_EVENT_BYTES)));
+                Map.entry("one event's Kafka message", String.valueOf(CaptureLimits.MAX_EVENT_BYTES)),
+                Map.entry("bodies decoded at once (a request waits a second for its turn, then 503 `overloaded`)",
+                        String.valueOf(CaptureLimits.MAX_CONCURRENT_DECODES)));
         assertThat(String.valueOf(((Map<?, ?>) ((Map<?, ?>) yml().get("micronaut")).get("server")).get("max-request-size")))
                 .as("application.yml's max-request-size").isEqualTo(String.valueOf(CaptureLimits.MAX_BODY_BYTES));
     }

@@ -119,6 +119,22 @@ class CaptureEndpointsTest extends CaptureServiceTest {
 
     @Test
     @Order(4)
+    void zipBombsArrivingTogetherAreRefusedAndCaptureGoesOn() throws Exception {
+        byte[] bomb = gzip("[" + " ".repeat(CaptureLimits.MAX_DECODED_BYTES) + "]");
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            answers.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(server.getURL() + "/e/")).header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bomb)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var answer : answers) {
+            assertThat(answer.get().statusCode()).as(answer.get().body()).isIn(413, 503);
+        }
+        HttpResponse<String> after = post("/e/", "application/json", click("after-bombs").getBytes(StandardCharsets.UTF_8), null);
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
     void theSdksSetUpCallsTurnOnAutocaptureAndDeadClicksAndAnswerNoFlags() throws Exception {
         JsonNode config = JSON.readTree(get("/array/" + TOKEN + "/config").body());
         assertThat(config.get("autocapture_opt_out").asBoolean(true)).isFalse();
