@@ -19,11 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,9 +64,9 @@ class CaptureKafkaOutageTest {
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean sending = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(2);
-        try (ChildProcess capture = PackagedJar.startHealthy("capture", with(clickHouse, "PORT", String.valueOf(capturePort),
+        try (ChildProcess capture = PackagedJar.startHealthy("capture", PackagedJar.environment(clickHouse, "PORT", String.valueOf(capturePort),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "CAPTURE_KAFKA_TIMEOUT", KAFKA_TIMEOUT.toSeconds() + "s"), capturePort);
-             ChildProcess ingest = PackagedJar.startHealthy("ingest", with(clickHouse, "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+             ChildProcess ingest = PackagedJar.startHealthy("ingest", PackagedJar.environment(clickHouse, "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                      "INGEST_STATUS_PORT", String.valueOf(ingestPort), "INGEST_LINGER_MS", "200"), ingestPort)) {
             for (int i = 0; i < 2; i++) {
                 clients.submit(() -> {
@@ -135,8 +135,7 @@ class CaptureKafkaOutageTest {
     }
 
     private static Set<String> storedOf(List<String> uuids) {
-        Set<String> stored = ConcurrentHashMap.newKeySet();
-        stored.addAll(storedCounts().keySet());
+        Set<String> stored = new HashSet<>(storedCounts().keySet());
         stored.retainAll(Set.copyOf(uuids));
         return stored;
     }
@@ -148,13 +147,5 @@ class CaptureKafkaOutageTest {
             counts.put(columns[0], Long.parseLong(columns[1]));
         }
         return counts;
-    }
-
-    private static Map<String, String> with(Map<String, String> base, String... pairs) {
-        Map<String, String> environment = new HashMap<>(base);
-        for (int i = 0; i < pairs.length; i += 2) {
-            environment.put(pairs[i], pairs[i + 1]);
-        }
-        return environment;
     }
 }

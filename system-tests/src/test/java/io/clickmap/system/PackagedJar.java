@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -60,6 +61,15 @@ final class PackagedJar {
         command.addAll(List.of("-jar", of(module).toString()));
         command.addAll(List.of(arguments));
         return command;
+    }
+
+    /** {@code base} with the pairs {@code name, value, name, value, …} added: a service's environment. */
+    static Map<String, String> environment(Map<String, String> base, String... pairs) {
+        Map<String, String> environment = new HashMap<>(base);
+        for (int i = 0; i < pairs.length; i += 2) {
+            environment.put(pairs[i], pairs[i + 1]);
+        }
+        return environment;
     }
 
     private static String dockerfile(String pattern) throws IOException {

@@ -54,14 +54,14 @@ class ServiceJarsTest {
         Map<String, String> clickHouse = Map.of("CLICKHOUSE_URL", CLICKHOUSE.url(), "CLICKHOUSE_DATABASE", CLICKHOUSE.database(),
                 "CLICKHOUSE_USER", CLICKHOUSE.user(), "CLICKHOUSE_PASSWORD", CLICKHOUSE.password());
 
-        try (ChildProcess api = PackagedJar.startHealthy("stats-api", with(clickHouse, "PORT", String.valueOf(apiPort),
+        try (ChildProcess api = PackagedJar.startHealthy("stats-api", PackagedJar.environment(clickHouse, "PORT", String.valueOf(apiPort),
                 "CLICKMAP_BOOTSTRAP_API_KEY", BOOTSTRAP_KEY, "CLICKMAP_BOOTSTRAP_ENVIRONMENT", "1:Default:phc_jars_default"), apiPort)) {
 
             assertThat(cli(clickHouse, "environments", "create", "--id", "2", "--name", "Shop", "--token", "phc_jars_shop"))
                     .contains("created environment 2 (Shop)");
             String reader = keyIn(cli(clickHouse, "keys", "create", "--label", "toolbar", "--scopes", "element:read", "--environments", "2"));
 
-            try (ChildProcess ingest = PackagedJar.startHealthy("ingest", with(clickHouse, "KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers(),
+            try (ChildProcess ingest = PackagedJar.startHealthy("ingest", PackagedJar.environment(clickHouse, "KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers(),
                     "KAFKA_TOPIC", topic, "KAFKA_GROUP", topic + "-group", "KAFKA_DEAD_LETTER_TOPIC", topic + "-dlq",
                     "INGEST_STATUS_PORT", String.valueOf(ingestPort)), ingestPort)) {
 
@@ -71,7 +71,7 @@ class ServiceJarsTest {
                         .as("the jar's own logging configuration keeps Kafka's clients quiet").doesNotContain("DEBUG", "INFO");
 
                 int capturePort = Ports.free();
-                try (ChildProcess capture = PackagedJar.startHealthy("capture", with(clickHouse, "PORT", String.valueOf(capturePort),
+                try (ChildProcess capture = PackagedJar.startHealthy("capture", PackagedJar.environment(clickHouse, "PORT", String.valueOf(capturePort),
                         "KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers(), "KAFKA_TOPIC", topic), capturePort)) {
                     String captured = run("loadgen-capture", List.of("java", "-jar", PackagedJar.of("loadgen").toString(),
                             "--capture-url", "http://127.0.0.1:" + capturePort, "--events", String.valueOf(EVENTS), "--token", "phc_jars_shop", "--seed", "7"));
@@ -187,13 +187,5 @@ class ServiceJarsTest {
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, String> with(Map<String, String> base, String... pairs) {
-        Map<String, String> environment = new HashMap<>(base);
-        for (int i = 0; i < pairs.length; i += 2) {
-            environment.put(pairs[i], pairs[i + 1]);
-        }
-        return environment;
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -25,8 +26,14 @@ final class Envelope {
     private Envelope() {
     }
 
-    static CapturedEvent of(byte[] body, EventFields event, int index, String batchToken, Instant sentAt, Arrival arrival,
-                            Consumer<String> checkToken) {
+    /** What every envelope of one request shares, formatted once per request rather than once per event. */
+    record Common(String ip, String siteUrl, String now, String sentAt, String batchToken) {
+        Common(Arrival arrival, Instant sentAt, String batchToken) {
+            this(arrival.ip(), arrival.siteUrl(), arrival.now().toString(), sentAt == null ? null : sentAt.toString(), batchToken);
+        }
+    }
+
+    static CapturedEvent of(byte[] body, EventFields event, int index, Common common, Consumer<String> checkToken) {
         if (event.event == null || event.event.isEmpty()) {
             throw Rejection.invalidEvent("Event " + index + " has no event name.");
         }
@@ -34,7 +41,7 @@ final class Envelope {
             throw Rejection.invalidEvent("Event " + index + ": properties must be an object.");
         }
         // the event's own token wins over the batch's, as PostHog's capture decides
-        String token = event.propertiesToken != null ? event.propertiesToken : event.ownToken != null ? event.ownToken : batchToken;
+        String token = event.propertiesToken != null ? event.propertiesToken : event.ownToken != null ? event.ownToken : common.batchToken();
         if (token == null) {
             throw Rejection.noToken();
         }
@@ -48,11 +55,11 @@ final class Envelope {
             out.writeStartObject();
             out.writeStringField("uuid", uuid);
             out.writeStringField("distinct_id", distinctId);
-            out.writeStringField("ip", arrival.ip());
-            out.writeStringField("site_url", arrival.siteUrl());
-            out.writeStringField("now", arrival.now().toString());
-            if (sentAt != null) {
-                out.writeStringField("sent_at", sentAt.toString());
+            out.writeStringField("ip", common.ip());
+            out.writeStringField("site_url", common.siteUrl());
+            out.writeStringField("now", common.now());
+            if (common.sentAt() != null) {
+                out.writeStringField("sent_at", common.sentAt());
             }
             out.writeStringField("token", token);
             out.writeFieldName("data");
@@ -85,6 +92,6 @@ final class Envelope {
         if (event.uuidMalformed || event.uuid != null && !UUID_TEXT.matcher(event.uuid).matches()) {
             throw Rejection.invalidEvent("Event " + index + ": uuid must be a UUID such as 0190b3c4-6f0e-7a55-9c1e-2f3a4b5c6d7e.");
         }
-        return event.uuid != null ? event.uuid : EventBatch.newUuid();
+        return event.uuid != null ? event.uuid : UUID.randomUUID().toString();
     }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
@@ -73,10 +72,11 @@ public final class EventBatch {
         if (events.isEmpty()) {
             throw Rejection.invalidEvent("The body holds no events.");
         }
+        Envelope.Common common = new Envelope.Common(arrival, sentAt, batchToken);
         List<CapturedEvent> captured = new ArrayList<>(events.size());
         List<String> checkedTokens = new ArrayList<>(1);
         for (int i = 0; i < events.size(); i++) {
-            captured.add(Envelope.of(json, events.get(i), i, batchToken, sentAt, arrival, token -> {
+            captured.add(Envelope.of(json, events.get(i), i, common, token -> {
                 if (!checkedTokens.contains(token)) {
                     if (!knownToken.test(token)) {
                         throw Rejection.unknownToken();
@@ -115,9 +115,5 @@ public final class EventBatch {
         } catch (DateTimeParseException e) {
             throw Rejection.invalidEvent("sent_at must be an ISO-8601 instant, not '" + text + "'.");
         }
-    }
-
-    static String newUuid() {
-        return UUID.randomUUID().toString();
     }
 }

@@ -37,10 +37,6 @@ public final class CaptureMetrics {
         }
     }
 
-    public long acceptedTotal() {
-        return accepted.sum();
-    }
-
     public String prometheusText() {
         StringBuilder out = new StringBuilder(2048);
         counter(out, "clickmap_capture_requests_total", "Capture requests received", requests.sum());
