@@ -72,11 +72,11 @@ public final class EventBatch {
         if (events.isEmpty()) {
             throw Rejection.invalidEvent("The body holds no events.");
         }
-        Envelope.Common common = new Envelope.Common(arrival, sentAt, batchToken);
+        EnvelopeWriter envelopes = new EnvelopeWriter(arrival, sentAt, batchToken);
         List<CapturedEvent> captured = new ArrayList<>(events.size());
         List<String> checkedTokens = new ArrayList<>(1);
         for (int i = 0; i < events.size(); i++) {
-            captured.add(Envelope.of(json, events.get(i), i, common, token -> {
+            captured.add(envelopes.write(json, events.get(i), i, token -> {
                 if (!checkedTokens.contains(token)) {
                     if (!knownToken.test(token)) {
                         throw Rejection.unknownToken();

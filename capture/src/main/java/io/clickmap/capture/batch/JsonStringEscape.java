@@ -5,51 +5,80 @@ import java.nio.charset.StandardCharsets;
 /**
  * JSON text escaped to sit inside a JSON string (the envelope's {@code data}): quotes and backslashes get a
  * backslash, the whitespace between tokens and any other control byte its {@code \\u00XX} form; every other
- * byte, UTF-8 sequences included, is copied. One pass with a table, several times cheaper than a general
- * string writer on text that is mostly quotes and names.
+ * byte, UTF-8 sequences included, is copied. The usual text — JSON as JSON.stringify writes it, with no control
+ * bytes — is escaped in one pass into room for twice its length; text with control bytes is measured first.
  */
 final class JsonStringEscape {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    /** 0: copy; '"' or '\\': prefix a backslash; 'u': write as backslash-u00XX. */
-    private static final byte[] ACTION = new byte[256];
+    /** How many bytes escaping adds to each byte value: 0 for a byte copied as it is. */
+    private static final byte[] EXTRA = new byte[256];
 
     static {
         for (int b = 0; b < 0x20; b++) {
-            ACTION[b] = 'u';
+            EXTRA[b] = 5;
         }
-        ACTION['"'] = '"';
-        ACTION['\\'] = '\\';
+        EXTRA['"'] = 1;
+        EXTRA['\\'] = 1;
     }
 
     private JsonStringEscape() {
     }
 
-    /** The escaped bytes of {@code text[offset, offset + length)}, without the surrounding quotes. */
-    static byte[] escape(byte[] text, int offset, int length) {
-        int size = length;
-        for (int i = offset; i < offset + length; i++) {
-            byte action = ACTION[text[i] & 0xff];
-            size += action == 0 ? 0 : action == 'u' ? 5 : 1;
+    /** Room enough for {@link #escapeWithoutControls} of {@code [from, to)}. */
+    static int roomWithoutControls(int from, int to) {
+        return 2 * (to - from);
+    }
+
+    /**
+     * Writes {@code text[from, to)} escaped into {@code out} at {@code at}, which must have
+     * {@link #roomWithoutControls} left; returns the position after it, or -1 when the text holds a control
+     * byte (then {@link #escapedLength} and {@link #escapeInto} do it).
+     */
+    static int escapeWithoutControls(byte[] text, int from, int to, byte[] out, int at) {
+        for (int i = from; i < to; i++) {
+            byte b = text[i];
+            byte extra = EXTRA[b & 0xff];
+            if (extra != 0) {
+                if (extra != 1) {
+                    return -1;
+                }
+                out[at++] = '\\';
+            }
+            out[at++] = b;
         }
-        byte[] out = new byte[size];
-        int at = 0;
-        for (int i = offset; i < offset + length; i++) {
+        return at;
+    }
+
+    /** The length of {@code text[from, to)} escaped. */
+    static int escapedLength(byte[] text, int from, int to) {
+        int extra = 0;
+        for (int i = from; i < to; i++) {
+            extra += EXTRA[text[i] & 0xff];
+        }
+        return to - from + extra;
+    }
+
+    /**
+     * Writes {@code text[from, to)} escaped into {@code out} at {@code at}, which must have room for
+     * {@link #escapedLength}; returns the position after it.
+     */
+    static int escapeInto(byte[] text, int from, int to, byte[] out, int at) {
+        for (int i = from; i < to; i++) {
             int b = text[i] & 0xff;
-            byte action = ACTION[b];
-            if (action == 0) {
+            if (EXTRA[b] == 0) {
                 out[at++] = (byte) b;
-            } else if (action == 'u') {
+            } else if (EXTRA[b] == 1) {
+                out[at++] = '\\';
+                out[at++] = (byte) b;
+            } else {
                 out[at++] = '\\';
                 out[at++] = 'u';
                 out[at++] = '0';
                 out[at++] = '0';
                 out[at++] = HEX[b >> 4];
                 out[at++] = HEX[b & 0xf];
-            } else {
-                out[at++] = '\\';
-                out[at++] = (byte) b;
             }
         }
-        return out;
+        return at;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Escaped text read back as a JSON string is the text again, byte for byte, whatever it holds. */
@@ -13,11 +14,52 @@ class JsonStringEscapeTest {
     @Test
     void quotesBackslashesControlBytesAndUnicodeSurviveTheRoundTrip() throws Exception {
         String text = "{\n\t\"text\": \"Say \\\"hi\\\" \\\\ now\",\r\n \"emoji\": \"✓ 日本 \uD83D\uDE00\", \"bell\": \"\u0007\"}";
-        byte[] bytes = ("xx" + text + "yy").getBytes(StandardCharsets.UTF_8);
-        byte[] escaped = JsonStringEscape.escape(bytes, 2, bytes.length - 4);
+        String escaped = escapedBetween("xx" + text + "yy", 2, 2);
 
-        String quoted = "\"" + new String(escaped, StandardCharsets.UTF_8) + "\"";
-        assertThat(JSON.readValue(quoted, String.class)).isEqualTo(text);
-        assertThat(new String(escaped, StandardCharsets.UTF_8)).startsWith("{\\u000a\\u0009\\\"text\\\"").contains("\\u0007").doesNotContain("\n");
+        assertThat(JSON.readValue("\"" + escaped + "\"", String.class)).isEqualTo(text);
+        assertThat(escaped).startsWith("{\\u000a\\u0009\\\"text\\\"").contains("\\u0007").doesNotContain("\n");
+    }
+
+    @Test
+    void anyTextRoundTripsWithTheMeasuredLengthExactlyFilled() throws Exception {
+        Random random = new Random(42);
+        String alphabet = "\"\\\n\t\r\u0000\u001fab{}[]:,é日\uD83D\uDE00 ";
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                int pick = random.nextInt(alphabet.length());
+                // keep surrogate pairs whole: the text must be valid UTF-16 to be encoded as UTF-8
+                text.append(Character.isHighSurrogate(alphabet.charAt(pick)) ? alphabet.substring(pick, pick + 2)
+                        : Character.isLowSurrogate(alphabet.charAt(pick)) ? "x" : String.valueOf(alphabet.charAt(pick)));
+            }
+            String escaped = escapedBetween("<" + text + ">", 1, 1);
+            assertThat(JSON.readValue("\"" + escaped + "\"", String.class)).isEqualTo(text.toString());
+        }
+    }
+
+    /**
+     * Escapes the text without its first and last few characters (ASCII here), as an event inside a body: in
+     * one pass when it holds no control character, else measured first; either way filling exactly what it says.
+     */
+    private static String escapedBetween(String text, int before, int after) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        int from = before;
+        int to = bytes.length - after;
+        boolean controls = text.chars().anyMatch(c -> c < 0x20);
+        byte[] room = new byte[JsonStringEscape.roomWithoutControls(from, to) + 1];
+        int fastEnd = JsonStringEscape.escapeWithoutControls(bytes, from, to, room, 1);
+        assertThat(fastEnd < 0).isEqualTo(controls);
+
+        byte[] out = new byte[JsonStringEscape.escapedLength(bytes, from, to) + 2];
+        out[0] = '#';
+        out[out.length - 1] = '#';
+        int end = JsonStringEscape.escapeInto(bytes, from, to, out, 1);
+        assertThat(end).isEqualTo(out.length - 1);
+        assertThat(out[out.length - 1]).isEqualTo((byte) '#');
+        String escaped = new String(out, 1, out.length - 2, StandardCharsets.UTF_8);
+        if (!controls) {
+            assertThat(new String(room, 1, fastEnd - 1, StandardCharsets.UTF_8)).isEqualTo(escaped);
+        }
+        return escaped;
     }
 }

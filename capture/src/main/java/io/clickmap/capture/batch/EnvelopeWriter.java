@@ -1,0 +1,150 @@
+package io.clickmap.capture.batch;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.clickmap.capture.config.CaptureLimits;
+import io.clickmap.capture.errors.Rejection;
+import io.clickmap.event.EventReader;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Writes the events of one request in PostHog's capture envelope ({@code uuid, distinct_id, ip, site_url, now,
+ * sent_at, token, data}), each event's own bytes in {@code data}. The fields ingest needs are checked here, so
+ * that nothing capture accepts is dead-lettered later for a reason the client could have been told. Written by
+ * hand: what the request's events share is rendered once, each event is escaped straight into a scratch
+ * array kept for the request, and the envelope is one copy of that.
+ */
+final class EnvelopeWriter {
+    private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
+    private static final byte[] UUID_FIELD = ascii("{\"uuid\":\"");
+    private static final byte[] DISTINCT_ID_FIELD = ascii("\",\"distinct_id\":\"");
+    private static final byte[] TOKEN_FIELD = ascii("\",\"token\":\"");
+    private static final byte[] DATA_FIELD = ascii("\",\"data\":\"");
+    private static final byte[] END = ascii("\"}");
+    private static final int UUID_LENGTH = 36;
+
+    /** {@code ","ip":"…","site_url":"…","now":"…"} and {@code ,"sent_at":"…"} when known. */
+    private final byte[] arrivalFields;
+    private final String batchToken;
+    private byte[] scratch = new byte[8192];
+
+    EnvelopeWriter(Arrival arrival, Instant sentAt, String batchToken) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        field(out, "ip", arrival.ip());
+        field(out, "site_url", arrival.siteUrl());
+        field(out, "now", arrival.now().toString());
+        if (sentAt != null) {
+            field(out, "sent_at", sentAt.toString());
+        }
+        this.arrivalFields = out.toByteArray();
+        this.batchToken = batchToken;
+    }
+
+    CapturedEvent write(byte[] body, EventFields event, int index, Consumer<String> checkToken) {
+        if (event.event == null || event.event.isEmpty()) {
+            throw Rejection.invalidEvent("Event " + index + " has no event name.");
+        }
+        if (event.propertiesMalformed) {
+            throw Rejection.invalidEvent("Event " + index + ": properties must be an object.");
+        }
+        // the event's own token wins over the batch's, as PostHog's capture decides
+        String token = event.propertiesToken != null ? event.propertiesToken : event.ownToken != null ? event.ownToken : batchToken;
+        if (token == null) {
+            throw Rejection.noToken();
+        }
+        checkToken.accept(token);
+        String distinctId = distinctId(event, index);
+        byte[] uuid = uuid(event, index).getBytes(StandardCharsets.US_ASCII);
+        byte[] quotedId = STRINGS.quoteAsUTF8(distinctId);
+        byte[] quotedToken = STRINGS.quoteAsUTF8(token);
+        int from = (int) event.start;
+        int to = (int) event.end;
+
+        int fixed = UUID_FIELD.length + uuid.length + DISTINCT_ID_FIELD.length + quotedId.length + arrivalFields.length
+                + TOKEN_FIELD.length + quotedToken.length + DATA_FIELD.length + END.length;
+        // control bytes take six bytes escaped; without them (the usual case) twice the event is always room enough
+        int room = fixed + JsonStringEscape.roomWithoutControls(from, to);
+        if (scratch.length < room) {
+            scratch = new byte[Math.max(room, scratch.length * 2)];
+        }
+        int at = put(UUID_FIELD, 0);
+        at = put(uuid, at);
+        at = put(DISTINCT_ID_FIELD, at);
+        at = put(quotedId, at);
+        at = put(arrivalFields, at);
+        at = put(TOKEN_FIELD, at);
+        at = put(quotedToken, at);
+        at = put(DATA_FIELD, at);
+        int data = at;
+        at = JsonStringEscape.escapeWithoutControls(body, from, to, scratch, data);
+        if (at < 0) {
+            int exact = data + JsonStringEscape.escapedLength(body, from, to) + END.length;
+            if (scratch.length < exact) {
+                scratch = Arrays.copyOf(scratch, exact);
+            }
+            at = JsonStringEscape.escapeInto(body, from, to, scratch, data);
+        }
+        at = put(END, at);
+        if (at > CaptureLimits.MAX_EVENT_BYTES) {
+            throw Rejection.tooLarge("event_too_large", "Event " + index + " takes " + at + " bytes as a Kafka message; at most "
+                    + CaptureLimits.MAX_EVENT_BYTES + " are stored.");
+        }
+        return new CapturedEvent(distinctId.getBytes(StandardCharsets.UTF_8), Arrays.copyOf(scratch, at));
+    }
+
+    private int put(byte[] part, int at) {
+        System.arraycopy(part, 0, scratch, at, part.length);
+        return at + part.length;
+    }
+
+    private static void field(ByteArrayOutputStream out, String name, String value) {
+        out.writeBytes(ascii("\",\"" + name + "\":\""));
+        out.writeBytes(STRINGS.quoteAsUTF8(value));
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String distinctId(EventFields event, int index) {
+        String id = event.distinctId != null || event.distinctIdMalformed ? event.distinctId : event.propertiesDistinctId;
+        if (id == null) {
+            throw Rejection.invalidEvent("Event " + index + " has no distinct_id (a non-empty string) at the top or in its properties.");
+        }
+        if (id.length() > EventReader.MAX_DISTINCT_ID_LENGTH) {
+            throw Rejection.invalidEvent("Event " + index + ": distinct_id is longer than " + EventReader.MAX_DISTINCT_ID_LENGTH + " characters.");
+        }
+        return id;
+    }
+
+    /** The event's uuid when it sends one (posthog-js does, so its retries keep it); a new one otherwise. */
+    private static String uuid(EventFields event, int index) {
+        if (event.uuidMalformed || event.uuid != null && !isUuid(event.uuid)) {
+            throw Rejection.invalidEvent("Event " + index + ": uuid must be a UUID such as 0190b3c4-6f0e-7a55-9c1e-2f3a4b5c6d7e.");
+        }
+        return event.uuid != null ? event.uuid : UUID.randomUUID().toString();
+    }
+
+    /** 8-4-4-4-12 hex digits, as a pattern would check, without a matcher per event. */
+    private static boolean isUuid(String text) {
+        if (text.length() != UUID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            char c = text.charAt(i);
+            boolean hyphen = i == 8 || i == 13 || i == 18 || i == 23;
+            if (hyphen ? c != '-' : !isHexDigit(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+}
