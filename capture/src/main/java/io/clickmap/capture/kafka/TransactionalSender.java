@@ -145,7 +145,9 @@ final class TransactionalSender {
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // commitTransaction sends whatever is left at once, so a long linger costs no latency; it only keeps the
+        // producer from sending a transaction's first records in small batches while the rest are still appended.
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 1_000);
         properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         // Every blocking call (metadata, buffer space, commit) and every delivery ends within the request's budget.
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
