@@ -5,9 +5,11 @@ import io.clickmap.ingest.observe.IngestMetrics;
 import io.clickmap.ingest.store.EventBatch;
 import io.clickmap.ingest.store.EventStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,14 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores a sealed flush (its batches inserted in parallel on threads of its own, each one part),
+ * Stores a sealed flush (the batches of each month in one insert, one part; the months in parallel on threads of their own),
  * then, on the consumer's thread, makes sure every dead letter is acknowledged and commits the
  * offsets after them: the order that makes a commit mean "stored".
  */
 final class Flush implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Flush.class);
     static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
-    /** Batches of one flush (one per partition and month) are inserted side by side, at most this many at once. */
+    /** The months of one flush (one insert each) are inserted side by side, at most this many at once. */
     private static final int INSERT_THREADS = 4;
 
     enum Outcome { COMMITTED, COMMIT_DEFERRED, DEAD_LETTERS_PENDING }
@@ -68,22 +70,29 @@ final class Flush implements AutoCloseable {
         }
     }
 
-    /** Inserts every unstored batch; completes when all attempts are over, exceptionally if any failed. */
+    /**
+     * Inserts every unstored batch, those of one month together (one statement, one part: usually the whole
+     * flush), the months side by side; completes when all attempts are over, exceptionally if any failed.
+     */
     CompletableFuture<Void> store(SealedFlush sealed) {
-        List<EventBatch> batches = sealed.unstored();
-        CompletableFuture<?>[] attempts = new CompletableFuture<?>[batches.size()];
-        for (int i = 0; i < attempts.length; i++) {
-            EventBatch batch = batches.get(i);
-            attempts[i] = CompletableFuture.runAsync(() -> {
-                long started = System.nanoTime();
-                int inserted = store.store(batch);
-                metrics.stored(inserted, System.nanoTime() - started);
-                sealed.stored(batch);
-                batch.release();
-                LOG.debug("Stored {} in {} ms", batch, (System.nanoTime() - started) / 1_000_000);
-            }, inserts);
+        Map<Integer, List<EventBatch>> byMonth = new TreeMap<>();
+        for (EventBatch batch : sealed.unstored()) {
+            byMonth.computeIfAbsent(batch.month(), month -> new ArrayList<>()).add(batch);
         }
-        return CompletableFuture.allOf(attempts);
+        List<CompletableFuture<Void>> attempts = new ArrayList<>(byMonth.size());
+        for (List<EventBatch> month : byMonth.values()) {
+            attempts.add(CompletableFuture.runAsync(() -> {
+                long started = System.nanoTime();
+                int inserted = store.store(month);
+                metrics.stored(inserted, System.nanoTime() - started);
+                for (EventBatch batch : month) {
+                    sealed.stored(batch);
+                    batch.release();
+                }
+                LOG.debug("Stored {} in {} ms", month, (System.nanoTime() - started) / 1_000_000);
+            }, inserts));
+        }
+        return CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new));
     }
 
     /** Client exceptions from Kafka propagate: the caller classifies them. */

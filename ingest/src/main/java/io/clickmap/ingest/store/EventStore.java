@@ -6,10 +6,12 @@ import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.data.ClickHouseFormat;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.SqlTemplate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Inserts batches into {@code events}, one statement per batch. A batch whose earlier insert failed
+ * Inserts batches into {@code events}, one statement per month of a flush. A batch whose earlier insert failed
  * ambiguously is first looked up, so retrying never stores a row twice. Failures are thrown as the
  * client's exceptions for the caller to classify; a half-stored batch is a broken invariant
  * ({@link IllegalStateException}).
@@ -34,35 +36,58 @@ public final class EventStore {
 
     /** Stores the batch unless it already is; returns the rows this call inserted (0 if they were there). */
     public int store(EventBatch batch) {
-        if (batch.uncertain()) {
-            BatchStatus status = BatchStatus.of(rowsStored(batch), batch.count());
-            switch (status) {
-                case STORED:
-                    return 0;
-                case PARTLY_STORED:
-                    throw new IllegalStateException("batch " + batch + " is partly stored although an insert is one part; "
-                            + "check for another writer on this topic partition");
-                case NOT_STORED:
-                    break;
+        return store(List.of(batch));
+    }
+
+    /**
+     * Stores batches of one month — of different Kafka partitions — in one statement, so that they are one part
+     * (one part of {@code events} and one of each view, instead of as many as there are partitions: parts are
+     * what ClickHouse must merge while it answers). Batches already stored are left out; returns the rows this
+     * call inserted.
+     */
+    public int store(List<EventBatch> batches) {
+        List<EventBatch> missing = new ArrayList<>(batches.size());
+        for (EventBatch batch : batches) {
+            if (batch.month() != batches.get(0).month()) {
+                throw new IllegalArgumentException("one insert is one part only within one month: " + batches);
             }
+            if (!batch.uncertain() || isMissing(batch)) {
+                missing.add(batch);
+            }
+        }
+        if (missing.isEmpty()) {
+            return 0;
         }
         InsertResponse response;
         try {
-            response = client.insert("events", EventBatch.COLUMNS, out -> batch.rows().writeTo(out),
-                    ClickHouseFormat.RowBinary, COMPRESSED).get();
+            response = client.insert("events", EventBatch.COLUMNS, out -> {
+                for (EventBatch batch : missing) {
+                    batch.rows().writeTo(out);
+                }
+            }, ClickHouseFormat.RowBinary, COMPRESSED).get();
         } catch (InterruptedException e) {
-            batch.markUncertain();
+            missing.forEach(EventBatch::markUncertain);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing " + batch, e);
+            throw new IllegalStateException("interrupted while storing " + missing, e);
         } catch (ExecutionException e) {
-            batch.markUncertain();
+            missing.forEach(EventBatch::markUncertain);
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (RuntimeException e) {
-            batch.markUncertain();
+            missing.forEach(EventBatch::markUncertain);
             throw e;
         }
         response.close();
-        return batch.count();
+        return missing.stream().mapToInt(EventBatch::count).sum();
+    }
+
+    /** For a batch whose earlier insert failed ambiguously: whether it did not land after all. */
+    private boolean isMissing(EventBatch batch) {
+        return switch (BatchStatus.of(rowsStored(batch), batch.count())) {
+            case STORED -> false;
+            case NOT_STORED -> true;
+            case PARTLY_STORED -> throw new IllegalStateException("batch " + batch + " is partly stored although an insert is one part; "
+                    + "check for another writer on this topic partition");
+        };
     }
 
     private long rowsStored(EventBatch batch) {

@@ -1,6 +1,7 @@
 package io.clickmap.ingest.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clickhouse.client.api.Client;
 import io.clickmap.clickhouse.ClickHouseClients;
@@ -12,6 +13,7 @@ import io.clickmap.event.Source;
 import io.clickmap.testing.ClickHouseExtension;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -100,5 +102,35 @@ class EventStoreTest {
 
         assertThat(store.store(batch)).isZero();
         assertThat(CLICKHOUSE.sql("SELECT count() FROM events WHERE kafka_topic = 'topic-b' FORMAT TSV").strip()).isEqualTo("1");
+    }
+
+    @Test
+    void batchesOfOneMonthFromSeveralPartitionsAreOneInsertAndOnePart() {
+        EventBatch first = new EventBatch("topic-d", 0, 202611);
+        EventBatch second = new EventBatch("topic-d", 1, 202611);
+        for (int n = 0; n < 3; n++) {
+            first.add(event(n, "x"), new Source("topic-d", 0, 10 + n, 0));
+            second.add(event(10 + n, "y"), new Source("topic-d", 1, 70 + n, 0));
+        }
+
+        assertThat(store.store(List.of(first, second))).isEqualTo(6);
+        // one part holds both partitions' rows (a merge could only join parts, never split one)
+        assertThat(CLICKHOUSE.sql("SELECT count(), uniqExact(_part), uniqExact(kafka_partition) FROM events WHERE kafka_topic = 'topic-d' FORMAT TSV")
+                .strip()).isEqualTo("6\t1\t2");
+
+        // an ambiguous failure of that insert: both batches are found stored, nothing is written twice
+        first.markUncertain();
+        second.markUncertain();
+        assertThat(store.store(List.of(first, second))).isZero();
+        assertThat(CLICKHOUSE.sql("SELECT count() FROM events WHERE kafka_topic = 'topic-d' FORMAT TSV").strip()).isEqualTo("6");
+    }
+
+    @Test
+    void batchesOfDifferentMonthsAreNeverOneInsert() {
+        EventBatch november = new EventBatch("topic-e", 0, 202611);
+        EventBatch december = new EventBatch("topic-e", 0, 202612);
+
+        assertThatThrownBy(() -> store.store(List.of(november, december))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one month");
     }
 }
