@@ -1,11 +1,14 @@
 package io.clickmap.event;
 
-/** {@link java.util.UUID#fromString} accepts "1-2-3-4-5"; events must carry the canonical 8-4-4-4-12 form. */
-final class Uuids {
+/**
+ * {@link java.util.UUID#fromString} accepts "1-2-3-4-5"; events must carry the canonical 8-4-4-4-12 form. Capture
+ * checks with the same rule as ingest, so that nothing it accepts is dead-lettered for its uuid.
+ */
+public final class Uuids {
     private Uuids() {
     }
 
-    static boolean isCanonical(String value) {
+    public static boolean isCanonical(String value) {
         if (value.length() != 36) {
             return false;
         }

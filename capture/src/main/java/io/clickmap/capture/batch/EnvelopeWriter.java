@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.clickmap.capture.config.CaptureLimits;
 import io.clickmap.capture.errors.Rejection;
 import io.clickmap.event.EventReader;
+import io.clickmap.event.Uuids;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -25,7 +26,6 @@ final class EnvelopeWriter {
     private static final byte[] TOKEN_FIELD = ascii("\",\"token\":\"");
     private static final byte[] DATA_FIELD = ascii("\",\"data\":\"");
     private static final byte[] END = ascii("\"}");
-    private static final int UUID_LENGTH = 36;
 
     /** {@code ","ip":"…","site_url":"…","now":"…"} and {@code ,"sent_at":"…"} when known. */
     private final byte[] arrivalFields;
@@ -123,28 +123,9 @@ final class EnvelopeWriter {
 
     /** The event's uuid when it sends one (posthog-js does, so its retries keep it); a new one otherwise. */
     private static String uuid(EventFields event, int index) {
-        if (event.uuidMalformed || event.uuid != null && !isUuid(event.uuid)) {
+        if (event.uuidMalformed || event.uuid != null && !Uuids.isCanonical(event.uuid)) {
             throw Rejection.invalidEvent("Event " + index + ": uuid must be a UUID such as 0190b3c4-6f0e-7a55-9c1e-2f3a4b5c6d7e.");
         }
         return event.uuid != null ? event.uuid : UUID.randomUUID().toString();
-    }
-
-    /** 8-4-4-4-12 hex digits, as a pattern would check, without a matcher per event. */
-    private static boolean isUuid(String text) {
-        if (text.length() != UUID_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < UUID_LENGTH; i++) {
-            char c = text.charAt(i);
-            boolean hyphen = i == 8 || i == 13 || i == 18 || i == 23;
-            if (hyphen ? c != '-' : !isHexDigit(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isHexDigit(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }
