@@ -11,6 +11,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,16 +33,27 @@ public final class JarProcess {
     private final int healthPort;
 
     public JarProcess(String jar, Map<String, String> environment, int healthPort, Path workDir, String name) {
+        this(List.of("-jar", jar), environment, healthPort, workDir, name);
+    }
+
+    /** A main class of a jar (the benchmark's own, say) instead of the jar's own main. */
+    public static JarProcess mainClass(String jar, String mainClass, Map<String, String> environment, int healthPort, Path workDir, String name) {
+        return new JarProcess(List.of("-cp", jar, mainClass), environment, healthPort, workDir, name);
+    }
+
+    private JarProcess(List<String> launch, Map<String, String> environment, int healthPort, Path workDir, String name) {
         this.healthPort = healthPort;
         this.gcLog = workDir.resolve(name + "-gc.log");
         this.log = workDir.resolve(name + ".log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(List.of("java", "-Xmx256m", "-Xms256m", "-Xlog:gc:file=" + gcLog, "-jar", jar))
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Xms256m", "-Xlog:gc:file=" + gcLog));
+        command.addAll(launch);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         builder.environment().putAll(environment);
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + jar, e);
+            throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
         }
     }
 

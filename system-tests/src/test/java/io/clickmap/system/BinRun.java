@@ -48,7 +48,9 @@ final class BinRun {
     }
 
     static ChildProcess start(String name, Flags flags, String... extra) {
-        List<String> command = new ArrayList<>(List.of("bin/run", "--home", flags.home().toString(), "--api-port", String.valueOf(flags.apiPort()),
+        // A suite started in the background of a shell without job control inherits SIGINT ignored, and an ignored
+        // signal stays ignored through every exec: the Ctrl-C below would never arrive. env resets it, then execs bin/run.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", "bin/run", "--home", flags.home().toString(), "--api-port", String.valueOf(flags.apiPort()),
                 "--capture-port", String.valueOf(flags.capturePort()), "--page-port", String.valueOf(flags.pagePort()), "--ingest-port", String.valueOf(flags.ingestPort()),
                 "--clickhouse-port", String.valueOf(flags.clickHousePort()), "--kafka-port", String.valueOf(flags.kafkaPort())));
         command.addAll(Arrays.asList(extra));

@@ -54,18 +54,21 @@ public final class CaptureBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: CaptureBenchmark <clickmap-capture.jar> <clickmap-ingest.jar> [seconds per phase, default 20] [alone|pipeline|all]");
+            System.err.println("usage: CaptureBenchmark <clickmap-capture.jar> <clickmap-ingest.jar> [seconds per phase, default 20] [phases: alone,netty,pipeline (the default: all three)]");
             System.exit(2);
         }
         Path workDir = Files.createDirectories(Path.of("bench", "target", "capture-bench"));
         CaptureBenchmark bench = new CaptureBenchmark(args[0], args[1], workDir, args.length > 2 ? Integer.parseInt(args[2]) : 20);
         bench.line("# Capture benchmark, %s (%d cores, %s)", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"));
-        String phases = args.length > 3 ? args[3] : "all";
-        if (!phases.equals("pipeline")) {
+        List<String> phases = List.of((args.length > 3 ? args[3] : "alone,netty,pipeline").split(","));
+        if (phases.contains("alone")) {
             bench.captureAlone();
         }
-        if (!phases.equals("alone")) {
+        if (phases.contains("netty")) {
+            bench.plainNetty();
+        }
+        if (phases.contains("pipeline")) {
             bench.pipeline();
         }
         Path out = Path.of("bench", "target", "capture-bench.md");
@@ -110,6 +113,44 @@ public final class CaptureBenchmark {
         double own = KafkaOwnRate.measure(kafka.bootstrapServers(), topics.newTopic("bench-kafka-own", PARTITIONS), batches, 1_000_000);
         line("- Kafka's own producer, the same envelopes (acks=all, idempotent, lz4, 1,000,000 events from the benchmark's JVM): "
                 + "%,.0f events/s; capture reaches **%.2f×** of it", own, batched.eventsPerSecond() / own);
+    }
+
+    /**
+     * The same measurements with capture's request path behind a bare Netty server ({@link PlainNettyCapture})
+     * instead of Micronaut: what the framework costs per request and per event.
+     */
+    private void plainNetty() throws Exception {
+        String topic = topics.newTopic("bench-netty", PARTITIONS);
+        Map<String, String> environment = clickHouseEnvironment();
+        int port = freePort();
+        environment.put("PORT", String.valueOf(port));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("KAFKA_TOPIC", topic);
+        JarProcess netty = JarProcess.mainClass(benchJar(), PlainNettyCapture.class.getName(), environment, port, workDir, "plain-netty");
+        netty.awaitHealthy();
+        Requests batches = Requests.posthogBatches(400, 50, 1);
+        Requests singles = Requests.posthogBatches(2_000, 1, 2);
+        Load load = new Load(port);
+        String warmUp = warmUp(netty, load, batches);
+        double cpu = netty.cpuSeconds();
+        Load.Result batched = load.closedLoop(batches, 32, seconds);
+        double batchedCpu = netty.cpuSeconds() - cpu;
+        cpu = netty.cpuSeconds();
+        Load.Result single = load.closedLoop(singles, 32, seconds);
+        double singleCpu = netty.cpuSeconds() - cpu;
+        line("## The same request path on plain Netty (no Micronaut; only POST /e/, for comparison)");
+        line("- warm-up: %s", warmUp);
+        line("- gzip batches of 50, 32 in flight, %d s: **%,.0f events/s**, **%.1f µs CPU per event**, p50 %.1f ms, p99 %.1f ms; %,d refused",
+                seconds, batched.eventsPerSecond(), batchedCpu * 1e6 / batched.events(), batched.percentileMillis(50), batched.percentileMillis(99),
+                batched.refused());
+        line("- single-event requests, 32 in flight: **%,.0f events/s**, %.1f µs CPU per event, p50 %.1f ms, p99 %.1f ms; %,d refused",
+                single.eventsPerSecond(), singleCpu * 1e6 / single.events(), single.percentileMillis(50), single.percentileMillis(99), single.refused());
+        netty.stop();
+    }
+
+    /** The benchmark's own jar, which holds {@link PlainNettyCapture} and capture's classes. */
+    private static String benchJar() {
+        return Path.of(PlainNettyCapture.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
     }
 
     /**

@@ -18,6 +18,10 @@ import io.clickmap.testing.KafkaExtension;
 import io.clickmap.testing.SharedServers;
 import java.io.InputStream;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,6 +30,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,6 +193,7 @@ public final class IngestBenchmark {
         int[] index = {0};
         produce(topic, events, rate, (click, at) -> sentAt[index[0]++] = at);
         poller.join();
+        String inserts = insertTimes(ingest.port());
         ingest.stop();
         long[] latencies = new long[events];
         int poll = 0;
@@ -201,6 +207,31 @@ public final class IngestBenchmark {
         line("- produce → queryable: p50 %d ms, **p99 %d ms**, max %d ms (counted by polling every 50 ms, so up to ~60 ms late)",
                 latencies[events / 2] / 1_000_000, latencies[events * 99 / 100] / 1_000_000, latencies[events - 1] / 1_000_000);
         line("- exactly once: %s", countAndUnique(topic));
+        line("- ingest's inserts, warm-up included (its /metrics): %s", inserts);
+    }
+
+    /** Ingest's insert count, mean rows and time, and the histogram buckets its p50 and p99 fall in. */
+    private static String insertTimes(int statusPort) throws Exception {
+        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statusPort + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> buckets = new LinkedHashMap<>();
+        Map<String, Double> values = new HashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("clickmap_ingest_insert_seconds_bucket{le=\"")) {
+                buckets.put(line.substring(line.indexOf('"') + 1, line.lastIndexOf('"')), Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            } else if (line.startsWith("clickmap_ingest_") && !line.contains("{") && !line.startsWith("#")) {
+                values.put(line.substring(0, line.indexOf(' ')), Double.parseDouble(line.substring(line.indexOf(' ') + 1)));
+            }
+        }
+        double count = values.getOrDefault("clickmap_ingest_insert_seconds_count", 0.0);
+        return String.format(Locale.ROOT, "%,.0f inserts of %,.0f rows on average, %.0f ms on average, p50 ≤ %s s, p99 ≤ %s s", count,
+                values.getOrDefault("clickmap_ingest_batch_rows_sum", 0.0) / Math.max(1, count),
+                values.getOrDefault("clickmap_ingest_insert_seconds_sum", 0.0) * 1000 / Math.max(1, count),
+                bucketOf(buckets, count * 0.5), bucketOf(buckets, count * 0.99));
+    }
+
+    private static String bucketOf(Map<String, Double> cumulative, double rank) {
+        return cumulative.entrySet().stream().filter(bucket -> bucket.getValue() >= rank).map(Map.Entry::getKey).findFirst().orElse("?");
     }
 
     /** SIGKILL the ingest process at random moments while events stream in; then every event must be there once. */

@@ -7,8 +7,8 @@ import io.clickmap.event.EventReader;
 import io.clickmap.event.Uuids;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -66,6 +66,10 @@ final class EnvelopeWriter {
 
         int fixed = UUID_FIELD.length + uuid.length + DISTINCT_ID_FIELD.length + quotedId.length + arrivalFields.length
                 + TOKEN_FIELD.length + quotedToken.length + DATA_FIELD.length + END.length;
+        // escaping only adds bytes: an event already too large as it was sent is refused before any room is made
+        if (fixed + to - from > CaptureLimits.MAX_EVENT_BYTES) {
+            throw tooLarge(index, "at least " + (fixed + to - from));
+        }
         // control bytes take six bytes escaped; without them (the usual case) twice the event is always room enough
         int room = fixed + JsonStringEscape.roomWithoutControls(from, to);
         if (scratch.length < room) {
@@ -83,6 +87,9 @@ final class EnvelopeWriter {
         at = JsonStringEscape.escapeWithoutControls(body, from, to, scratch, data);
         if (at < 0) {
             int exact = data + JsonStringEscape.escapedLength(body, from, to) + END.length;
+            if (exact > CaptureLimits.MAX_EVENT_BYTES) {
+                throw tooLarge(index, String.valueOf(exact));
+            }
             if (scratch.length < exact) {
                 scratch = Arrays.copyOf(scratch, exact);
             }
@@ -90,10 +97,14 @@ final class EnvelopeWriter {
         }
         at = put(END, at);
         if (at > CaptureLimits.MAX_EVENT_BYTES) {
-            throw Rejection.tooLarge("event_too_large", "Event " + index + " takes " + at + " bytes as a Kafka message; at most "
-                    + CaptureLimits.MAX_EVENT_BYTES + " are stored.");
+            throw tooLarge(index, String.valueOf(at));
         }
         return new CapturedEvent(distinctId.getBytes(StandardCharsets.UTF_8), Arrays.copyOf(scratch, at));
+    }
+
+    private static Rejection tooLarge(int index, String bytes) {
+        return Rejection.tooLarge("event_too_large", "Event " + index + " takes " + bytes + " bytes as a Kafka message; at most "
+                + CaptureLimits.MAX_EVENT_BYTES + " are stored.");
     }
 
     private int put(byte[] part, int at) {

@@ -22,7 +22,7 @@ public final class IngestMetrics {
     private final Map<String, LongAdder> deadLettered = new ConcurrentHashMap<>();
     private final AtomicLong lag = new AtomicLong();
     private final Histogram insertSeconds = new Histogram("clickmap_ingest_insert_seconds",
-            "Time to insert one batch into ClickHouse", 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
+            "Time of one insert into ClickHouse (the batches of one month of a flush)", 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
     private final Histogram batchRows = new Histogram("clickmap_ingest_batch_rows",
             "Rows per insert", 10, 100, 1_000, 5_000, 10_000, 25_000, 50_000, 100_000);
 
