@@ -21,7 +21,7 @@ public enum Setting {
     CLICKHOUSE_PASSWORD("clickhouse.password", "", "ClickHouse password"),
     INGEST_BATCH_ROWS("ingest.batch-rows", "100000", "flush when this many rows are buffered"),
     INGEST_BATCH_BYTES("ingest.batch-bytes", "33554432", "flush when the buffered rows take this many bytes, compressed as they are held"),
-    INGEST_LINGER_MS("ingest.linger-ms", "1000", "flush at the latest this long after the first buffered row"),
+    INGEST_LINGER_MS("ingest.linger-ms", "500", "flush at the latest this long after the first buffered row"),
     INGEST_ENVIRONMENTS("ingest.environments", "", "environments besides the environments table, as id:token,id:token"),
     INGEST_ENVIRONMENTS_FROM_TABLE("ingest.environments-from-table", "true", "also accept the environments of ClickHouse's environments table"),
     INGEST_STATUS_PORT("ingest.status-port", "8081", "port of /health and /metrics (0: none)");

@@ -19,7 +19,7 @@ class IngestConfigTest {
         assertThat(config.topic()).isEqualTo("clickmap_events");
         assertThat(config.deadLetterTopic()).isEqualTo("clickmap_events_dlq");
         assertThat(config.batchRows()).isEqualTo(100_000);
-        assertThat(config.linger()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.linger()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.clickHouse().url()).isEqualTo("http://127.0.0.1:8123");
         assertThat(config.clickHouse().database()).isEqualTo("clickmap");
         assertThat(config.environmentsFromTable()).isTrue();
