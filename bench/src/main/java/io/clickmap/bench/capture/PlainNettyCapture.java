@@ -15,6 +15,7 @@ import io.clickmap.event.StoredEnvironments;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -33,10 +34,12 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * For the benchmark only: capture's own request path (body decoding, event reading, envelopes, the
@@ -60,26 +63,26 @@ public final class PlainNettyCapture {
         EventLog eventLog = new EventLog(config, new CaptureMetrics());
         NioEventLoopGroup boss = new NioEventLoopGroup(1);
         NioEventLoopGroup workers = new NioEventLoopGroup(2);
-        new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class).childHandler(new ChannelInitializer<SocketChannel>() {
+        Channel server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class).childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel channel) {
                 channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(4 << 20),
                         new Handler(eventLog, token -> environments.byToken(token).isPresent()));
             }
-        }).bind(Integer.parseInt(env.getOrDefault("PORT", "8010"))).sync();
+        }).bind(Integer.parseInt(env.getOrDefault("PORT", "8010"))).sync().channel();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             eventLog.close();
-            boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
-            workers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }));
-        Thread.sleep(Duration.ofDays(365).toMillis());
+        server.closeFuture().sync();
     }
 
     private static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final EventLog eventLog;
-        private final java.util.function.Predicate<String> knownToken;
+        private final Predicate<String> knownToken;
 
-        Handler(EventLog eventLog, java.util.function.Predicate<String> knownToken) {
+        Handler(EventLog eventLog, Predicate<String> knownToken) {
             this.eventLog = eventLog;
             this.knownToken = knownToken;
         }
@@ -95,7 +98,7 @@ public final class PlainNettyCapture {
             try {
                 byte[] json = RequestBody.decode(ByteBufUtil.getBytes(request.content()), request.headers().get(HttpHeaderNames.CONTENT_TYPE), null);
                 String ip = ((InetSocketAddress) context.channel().remoteAddress()).getAddress().getHostAddress();
-                events = EventBatch.read(json, new Arrival(ip, "http://" + request.headers().get(HttpHeaderNames.HOST), java.time.Instant.now(), null),
+                events = EventBatch.read(json, new Arrival(ip, "http://" + request.headers().get(HttpHeaderNames.HOST), Instant.now(), null),
                         knownToken);
             } catch (Rejection rejection) {
                 respond(context, HttpResponseStatus.valueOf(rejection.status().getCode()), rejection.reason().getBytes(StandardCharsets.UTF_8), keepAlive);
