@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores a sealed flush (the batches of each month in one insert, one part; months in parallel on
- * threads of their own), then, on the consumer's thread, makes sure every dead letter is acknowledged and commits the
- * offsets after them: the order that makes a commit mean "stored".
+ * threads of their own), then, on the consumer's thread, makes sure every dead letter is acknowledged
+ * and commits the offsets after them: the order that makes a commit mean "stored".
  */
 final class Flush implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Flush.class);
