@@ -94,11 +94,25 @@ public final class JarProcess {
         }
     }
 
+    /** CPU seconds the whole process and its JIT compiler threads have used so far. */
+    public record Cpu(double total, double compiler) {
+    }
+
+    public Cpu cpu() {
+        return new Cpu(cpuSeconds(), compilerCpuSeconds());
+    }
+
     /**
-     * CPU seconds its JIT compiler threads have used so far: on a loaded 2-core machine they are starved and
-     * compile for a minute or more, and a measurement taken meanwhile is of half-compiled code.
+     * The share of the process's CPU since {@code before} that its JIT compiler threads took: on a loaded
+     * 2-core machine they are starved and compile for a minute or more, and a measurement taken meanwhile is
+     * of half-compiled code, so benchmarks warm up until this share is small.
      */
-    public double compilerCpuSeconds() {
+    public double compilerShareSince(Cpu before) {
+        Cpu now = cpu();
+        return (now.compiler() - before.compiler()) / Math.max(0.01, now.total() - before.total());
+    }
+
+    private double compilerCpuSeconds() {
         long ticks = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
             for (Path thread : threads) {

@@ -86,21 +86,19 @@ public final class CaptureBenchmark {
         Load load = new Load(capture.port());
 
         String warmUp = warmUp(capture, load, batches);
-        double cpu = capture.cpuSeconds();
-        Load.Result batched = load.closedLoop(batches, 32, seconds);
-        double batchedCpu = capture.cpuSeconds() - cpu;
+        Measured batches50 = closedLoop(capture, load, batches);
+        Load.Result batched = batches50.result();
         line("## Capture alone (Kafka in the benchmark's JVM, same 2 cores)");
         line("- warm-up: %s", warmUp);
         line("- gzip batches of 50 posthog-js events, 32 requests in flight, %d s: **%,.0f events/s** (%,.0f requests/s), "
                         + "**%.1f µs CPU per event** in capture, request latency p50 %.1f ms, p99 %.1f ms; %,d refused",
-                seconds, batched.eventsPerSecond(), batched.requestsPerSecond(), batchedCpu * 1e6 / batched.events(),
+                seconds, batched.eventsPerSecond(), batched.requestsPerSecond(), batches50.cpuMicrosPerEvent(),
                 batched.percentileMillis(50), batched.percentileMillis(99), batched.refused());
 
-        cpu = capture.cpuSeconds();
-        Load.Result single = load.closedLoop(singles, 32, seconds);
-        double singleCpu = capture.cpuSeconds() - cpu;
+        Measured singleEvents = closedLoop(capture, load, singles);
+        Load.Result single = singleEvents.result();
         line("- single-event requests (gzip, as posthog-js sends one event), 32 in flight: **%,.0f events/s**, %.1f µs CPU per event, "
-                + "p50 %.1f ms, p99 %.1f ms; %,d refused", single.eventsPerSecond(), singleCpu * 1e6 / single.events(),
+                + "p50 %.1f ms, p99 %.1f ms; %,d refused", single.eventsPerSecond(), singleEvents.cpuMicrosPerEvent(),
                 single.percentileMillis(50), single.percentileMillis(99), single.refused());
 
         double halfRate = batched.requestsPerSecond() / 2;
@@ -132,20 +130,32 @@ public final class CaptureBenchmark {
         Requests singles = Requests.posthogBatches(2_000, 1, 2);
         Load load = new Load(port);
         String warmUp = warmUp(netty, load, batches);
-        double cpu = netty.cpuSeconds();
-        Load.Result batched = load.closedLoop(batches, 32, seconds);
-        double batchedCpu = netty.cpuSeconds() - cpu;
-        cpu = netty.cpuSeconds();
-        Load.Result single = load.closedLoop(singles, 32, seconds);
-        double singleCpu = netty.cpuSeconds() - cpu;
+        Measured batches50 = closedLoop(netty, load, batches);
+        Measured singleEvents = closedLoop(netty, load, singles);
+        Load.Result batched = batches50.result();
+        Load.Result single = singleEvents.result();
         line("## The same request path on plain Netty (no Micronaut; only POST /e/, for comparison)");
         line("- warm-up: %s", warmUp);
         line("- gzip batches of 50, 32 in flight, %d s: **%,.0f events/s**, **%.1f µs CPU per event**, p50 %.1f ms, p99 %.1f ms; %,d refused",
-                seconds, batched.eventsPerSecond(), batchedCpu * 1e6 / batched.events(), batched.percentileMillis(50), batched.percentileMillis(99),
+                seconds, batched.eventsPerSecond(), batches50.cpuMicrosPerEvent(), batched.percentileMillis(50), batched.percentileMillis(99),
                 batched.refused());
         line("- single-event requests, 32 in flight: **%,.0f events/s**, %.1f µs CPU per event, p50 %.1f ms, p99 %.1f ms; %,d refused",
-                single.eventsPerSecond(), singleCpu * 1e6 / single.events(), single.percentileMillis(50), single.percentileMillis(99), single.refused());
+                single.eventsPerSecond(), singleEvents.cpuMicrosPerEvent(), single.percentileMillis(50), single.percentileMillis(99), single.refused());
         netty.stop();
+    }
+
+    /** A closed loop's result and the CPU the serving process spent on it. */
+    private record Measured(Load.Result result, double cpuSeconds) {
+        double cpuMicrosPerEvent() {
+            return cpuSeconds * 1e6 / result.events();
+        }
+    }
+
+    /** 32 requests in flight for the phase's seconds, with the CPU the process used meanwhile. */
+    private Measured closedLoop(JarProcess process, Load load, Requests requests) throws InterruptedException {
+        double cpu = process.cpuSeconds();
+        Load.Result result = load.closedLoop(requests, 32, seconds);
+        return new Measured(result, process.cpuSeconds() - cpu);
     }
 
     /** The benchmark's own jar, which holds {@link PlainNettyCapture} and capture's classes. */
@@ -162,10 +172,9 @@ public final class CaptureBenchmark {
         double share = 1;
         int slices = 0;
         while (slices < 2 || share >= 0.05 && slices < 24) {
-            double cpu = capture.cpuSeconds();
-            double compiler = capture.compilerCpuSeconds();
+            JarProcess.Cpu before = capture.cpu();
             load.closedLoop(batches, 32, 5);
-            share = (capture.compilerCpuSeconds() - compiler) / Math.max(0.01, capture.cpuSeconds() - cpu);
+            share = capture.compilerShareSince(before);
             slices++;
         }
         return String.format(Locale.ROOT, "%.0f s of batches, until the JIT compiler took %.1f %% of capture's CPU over the last 5 s",

@@ -162,12 +162,11 @@ public final class IngestBenchmark {
         long warmEvents = 0;
         double share = 1;
         while (warmEvents < rate * 30L || share >= 0.05 && warmEvents < rate * 180L) {
-            double cpu = ingest.cpuSeconds();
-            double compiler = ingest.compilerCpuSeconds();
+            JarProcess.Cpu before = ingest.cpu();
             // seeds of their own: the measured events must not repeat the warm-up's uuids
             produce(topic, rate * 10, rate, (click, at) -> { }, topic.hashCode() + 1 + warmEvents);
             warmEvents += rate * 10L;
-            share = (ingest.compilerCpuSeconds() - compiler) / Math.max(0.01, ingest.cpuSeconds() - cpu);
+            share = ingest.compilerShareSince(before);
         }
         while (count(topic) < warmEvents) {
             JarProcess.sleep(100);

@@ -30,7 +30,8 @@ final class EnvelopeWriter {
     /** {@code ","ip":"…","site_url":"…","now":"…"} and {@code ,"sent_at":"…"} when known. */
     private final byte[] arrivalFields;
     private final String batchToken;
-    private byte[] scratch = new byte[8192];
+    /** Grown to the largest event of the request, then reused for the rest. */
+    private byte[] scratch = new byte[0];
 
     EnvelopeWriter(Arrival arrival, Instant sentAt, String batchToken) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
