@@ -8,7 +8,6 @@ import io.clickmap.event.Uuids;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -16,8 +15,8 @@ import java.util.function.Consumer;
  * Writes the events of one request in PostHog's capture envelope ({@code uuid, distinct_id, ip, site_url, now,
  * sent_at, token, data}), each event's own bytes in {@code data}. The fields ingest needs are checked here, so
  * that nothing capture accepts is dead-lettered later for a reason the client could have been told. Written by
- * hand: what the request's events share is rendered once, each event is escaped straight into a scratch
- * array kept for the request, and the envelope is one copy of that.
+ * hand: what the request's events share is rendered once, and each event is escaped straight into its
+ * envelope, sized exactly from the length {@link BodyScanner} counted.
  */
 final class EnvelopeWriter {
     private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
@@ -30,8 +29,6 @@ final class EnvelopeWriter {
     /** {@code ","ip":"…","site_url":"…","now":"…"} and {@code ,"sent_at":"…"} when known. */
     private final byte[] arrivalFields;
     private final String batchToken;
-    /** Grown to the largest event of the request, then reused for the rest. */
-    private byte[] scratch = new byte[0];
 
     EnvelopeWriter(Arrival arrival, Instant sentAt, String batchToken) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
@@ -62,54 +59,31 @@ final class EnvelopeWriter {
         byte[] uuid = uuid(event, index).getBytes(StandardCharsets.US_ASCII);
         byte[] quotedId = STRINGS.quoteAsUTF8(distinctId);
         byte[] quotedToken = STRINGS.quoteAsUTF8(token);
-        int from = (int) event.start;
-        int to = (int) event.end;
-
-        int fixed = UUID_FIELD.length + uuid.length + DISTINCT_ID_FIELD.length + quotedId.length + arrivalFields.length
-                + TOKEN_FIELD.length + quotedToken.length + DATA_FIELD.length + END.length;
-        // escaping only adds bytes: an event already too large as it was sent is refused before any room is made
-        if (fixed + to - from > CaptureLimits.MAX_EVENT_BYTES) {
-            throw tooLarge(index, "at least " + (fixed + to - from));
+        long length = UUID_FIELD.length + uuid.length + DISTINCT_ID_FIELD.length + quotedId.length + arrivalFields.length
+                + TOKEN_FIELD.length + quotedToken.length + DATA_FIELD.length + event.escapedLength + END.length;
+        if (length > CaptureLimits.MAX_EVENT_BYTES) {
+            throw Rejection.tooLarge("event_too_large", "Event " + index + " takes " + length + " bytes as a Kafka message; at most "
+                    + CaptureLimits.MAX_EVENT_BYTES + " are stored.");
         }
-        // control bytes take six bytes escaped; without them (the usual case) twice the event is always room enough
-        int room = fixed + JsonStringEscape.roomWithoutControls(from, to);
-        if (scratch.length < room) {
-            scratch = new byte[Math.max(room, scratch.length * 2)];
+        byte[] envelope = new byte[(int) length];
+        int at = put(UUID_FIELD, envelope, 0);
+        at = put(uuid, envelope, at);
+        at = put(DISTINCT_ID_FIELD, envelope, at);
+        at = put(quotedId, envelope, at);
+        at = put(arrivalFields, envelope, at);
+        at = put(TOKEN_FIELD, envelope, at);
+        at = put(quotedToken, envelope, at);
+        at = put(DATA_FIELD, envelope, at);
+        at = JsonStringEscape.escapeInto(body, event.start, event.end, envelope, at);
+        at = put(END, envelope, at);
+        if (at != envelope.length) {
+            throw new IllegalStateException("event " + index + " escaped to " + at + " bytes where " + length + " were counted");
         }
-        int at = put(UUID_FIELD, 0);
-        at = put(uuid, at);
-        at = put(DISTINCT_ID_FIELD, at);
-        at = put(quotedId, at);
-        at = put(arrivalFields, at);
-        at = put(TOKEN_FIELD, at);
-        at = put(quotedToken, at);
-        at = put(DATA_FIELD, at);
-        int data = at;
-        at = JsonStringEscape.escapeWithoutControls(body, from, to, scratch, data);
-        if (at < 0) {
-            int exact = data + JsonStringEscape.escapedLength(body, from, to) + END.length;
-            if (exact > CaptureLimits.MAX_EVENT_BYTES) {
-                throw tooLarge(index, String.valueOf(exact));
-            }
-            if (scratch.length < exact) {
-                scratch = Arrays.copyOf(scratch, exact);
-            }
-            at = JsonStringEscape.escapeInto(body, from, to, scratch, data);
-        }
-        at = put(END, at);
-        if (at > CaptureLimits.MAX_EVENT_BYTES) {
-            throw tooLarge(index, String.valueOf(at));
-        }
-        return new CapturedEvent(distinctId.getBytes(StandardCharsets.UTF_8), Arrays.copyOf(scratch, at));
+        return new CapturedEvent(distinctId.getBytes(StandardCharsets.UTF_8), envelope);
     }
 
-    private static Rejection tooLarge(int index, String bytes) {
-        return Rejection.tooLarge("event_too_large", "Event " + index + " takes " + bytes + " bytes as a Kafka message; at most "
-                + CaptureLimits.MAX_EVENT_BYTES + " are stored.");
-    }
-
-    private int put(byte[] part, int at) {
-        System.arraycopy(part, 0, scratch, at, part.length);
+    private static int put(byte[] part, byte[] envelope, int at) {
+        System.arraycopy(part, 0, envelope, at, part.length);
         return at + part.length;
     }
 

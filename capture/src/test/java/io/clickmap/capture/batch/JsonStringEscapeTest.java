@@ -21,7 +21,7 @@ class JsonStringEscapeTest {
     }
 
     @Test
-    void anyTextRoundTripsWithTheMeasuredLengthExactlyFilled() throws Exception {
+    void anyTextRoundTrips() throws Exception {
         Random random = new Random(42);
         String alphabet = "\"\\\n\t\r\u0000\u001fab{}[]:,é日\uD83D\uDE00 ";
         for (int round = 0; round < 2_000; round++) {
@@ -37,29 +37,14 @@ class JsonStringEscapeTest {
         }
     }
 
-    /**
-     * Escapes the text without its first and last few characters (ASCII here), as an event inside a body: in
-     * one pass when it holds no control character, else measured first; either way filling exactly what it says.
-     */
+    /** Escapes the text without its first and last few characters (ASCII here), as an event inside a body. */
     private static String escapedBetween(String text, int before, int after) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         int from = before;
         int to = bytes.length - after;
-        boolean controls = text.chars().anyMatch(c -> c < 0x20);
-        byte[] room = new byte[JsonStringEscape.roomWithoutControls(from, to) + 1];
-        int fastEnd = JsonStringEscape.escapeWithoutControls(bytes, from, to, room, 1);
-        assertThat(fastEnd < 0).isEqualTo(controls);
-
-        byte[] out = new byte[JsonStringEscape.escapedLength(bytes, from, to) + 2];
+        byte[] out = new byte[6 * (to - from) + 1];
         out[0] = '#';
-        out[out.length - 1] = '#';
         int end = JsonStringEscape.escapeInto(bytes, from, to, out, 1);
-        assertThat(end).isEqualTo(out.length - 1);
-        assertThat(out[out.length - 1]).isEqualTo((byte) '#');
-        String escaped = new String(out, 1, out.length - 2, StandardCharsets.UTF_8);
-        if (!controls) {
-            assertThat(new String(room, 1, fastEnd - 1, StandardCharsets.UTF_8)).isEqualTo(escaped);
-        }
-        return escaped;
+        return new String(out, 1, end - 1, StandardCharsets.UTF_8);
     }
 }
