@@ -19,6 +19,7 @@ class FailureTest {
         assertThat(Failure.of(new ConnectionInitiationException("down", new ConnectException()))).isEqualTo(Failure.RETRY);
         assertThat(Failure.of(new DataTransferException("slow", new SocketTimeoutException()))).isEqualTo(Failure.RETRY);
         assertThat(Failure.of(new ClickHouseException("reading the answer failed", new IOException()))).isEqualTo(Failure.RETRY);
+        assertThat(Failure.of(new ClickHouseException("misused"))).isEqualTo(Failure.BUG);
     }
 
     @Test

@@ -1,28 +1,24 @@
 package io.clickmap.api.clickhouse;
 
-import com.clickhouse.client.api.ClickHouseException;
 import com.clickhouse.client.api.ServerException;
-import io.clickmap.clickhouse.ServerErrors;
+import io.clickmap.clickhouse.ClickHouseErrors;
 
 /**
- * The one place the API sorts ClickHouse failures. <em>Unavailable</em>: the server could not be reached or
- * answered with a transient error ({@link ServerErrors}), so a retry later may succeed (the API answers 503).
- * Anything else the server refused is a statement Clickmap should not have sent.
+ * What the API makes of a ClickHouse failure. <em>Unavailable</em> is {@link ClickHouseErrors}' transient (the
+ * API answers 503, a retry later may succeed); anything else the server refused is a statement Clickmap should
+ * not have sent.
  */
 public final class ClickHouseFailure {
     private ClickHouseFailure() {
     }
 
     public static boolean isUnavailable(Throwable failure) {
-        if (failure instanceof ServerException server) {
-            return ServerErrors.isTransient(server);
-        }
-        return failure instanceof ClickHouseException;
+        return ClickHouseErrors.isTransient(failure);
     }
 
     /** The server answered, and refused the statement itself. */
     public static boolean isRejectedStatement(Throwable failure) {
-        return failure instanceof ServerException && !isUnavailable(failure);
+        return failure instanceof ServerException && !ClickHouseErrors.isTransient(failure);
     }
 
     /**
@@ -31,6 +27,6 @@ public final class ClickHouseFailure {
      */
     public static boolean mayBeTheStatement(Throwable failure) {
         return failure instanceof ServerException server
-                && (server.getCode() == ServerException.CODE_UNKNOWN || !ServerErrors.isTransient(server));
+                && (server.getCode() == ServerException.CODE_UNKNOWN || !ClickHouseErrors.isTransient(server));
     }
 }

@@ -2,8 +2,10 @@ package io.clickmap.api.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clickhouse.client.api.ClickHouseException;
 import com.clickhouse.client.api.ConnectionInitiationException;
 import com.clickhouse.client.api.ServerException;
+import java.io.IOException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,13 @@ class ClickHouseFailureTest {
         assertThat(ClickHouseFailure.isUnavailable(TIMEOUT)).isTrue();
         assertThat(ClickHouseFailure.isUnavailable(UNNAMED_500)).isTrue();
         assertThat(ClickHouseFailure.isRejectedStatement(TIMEOUT)).isFalse();
+    }
+
+    @Test
+    void aClientFailureWithoutANetworkCauseIsNotAnOutageAsForIngest() {
+        // ingest stops on the same failure rather than retrying it for ever (one classifier: ClickHouseErrors)
+        assertThat(ClickHouseFailure.isUnavailable(new ClickHouseException("misused"))).isFalse();
+        assertThat(ClickHouseFailure.isUnavailable(new ClickHouseException("reading the answer failed", new IOException()))).isTrue();
     }
 
     @Test
