@@ -1,5 +1,6 @@
 package io.clickmap.api.stats;
 
+import io.clickmap.api.query.FilterSql;
 import io.clickmap.api.web.ServerTiming;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.SqlTemplate;

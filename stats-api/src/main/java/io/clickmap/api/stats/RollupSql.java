@@ -1,5 +1,7 @@
 package io.clickmap.api.stats;
 
+import io.clickmap.api.query.DateRange;
+import io.clickmap.api.query.FilterSql;
 import io.clickmap.clickhouse.SqlTemplate;
 import io.clickmap.clickhouse.SqlTemplate.Fragment;
 import java.time.LocalDate;

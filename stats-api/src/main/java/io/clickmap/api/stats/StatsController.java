@@ -1,5 +1,6 @@
 package io.clickmap.api.stats;
 
+import io.clickmap.api.query.PropertiesParameter;
 import io.clickmap.api.auth.AccessGuard;
 import io.clickmap.api.auth.Scopes;
 import io.clickmap.api.config.StatsApiConfig;
@@ -26,8 +27,8 @@ import java.util.concurrent.ExecutorService;
  * {@code GET …/elements/stats/}: clicks grouped by chain and event, PostHog-compatible. Order of checks: the
  * path (404), the key (401/403), the parameters (400); then the answer, cacheable by clients for 30 s.
  * The request is parsed once. On the event loop runs only what is cheap and bounded: a key, environment and
- * parameter check from memory and a page-cache lookup; anything that may wait for ClickHouse or compile a
- * regex runs on the blocking executor.
+ * parameter check from memory and a page-cache lookup; a request that may wait for ClickHouse or compile a
+ * regex runs on the blocking executor from its parameters on.
  */
 @Controller
 public class StatsController {
@@ -60,14 +61,18 @@ public class StatsController {
     public CompletableFuture<HttpResponse<?>> stats(HttpRequest<?> request, @PathVariable String id) {
         long started = System.nanoTime();
         long environmentId = EnvironmentId.parse(id);
-        if (guard.requireIfKnown(request, environmentId, Scopes.ELEMENT_READ).isEmpty()) {
-            // The key or the environment must be looked up in ClickHouse first: the whole request moves.
+        QueryString query = QueryString.parse(request.getUri().getRawQuery());
+        boolean keyKnown = guard.requireIfKnown(request, environmentId, Scopes.ELEMENT_READ).isPresent();
+        if (!keyKnown || PropertiesParameter.mayHoldRegex(query.last(PropertiesParameter.NAME))) {
+            // The key or the environment must be looked up in ClickHouse first, or a regex compiled: the whole request moves.
             return CompletableFuture.supplyAsync(() -> {
-                guard.require(request, environmentId, Scopes.ELEMENT_READ);
-                return answer(request, parse(request, environmentId), started);
+                if (!keyKnown) {
+                    guard.require(request, environmentId, Scopes.ELEMENT_READ);
+                }
+                return answer(request, parse(query, environmentId), started);
             }, blocking);
         }
-        Parsed parsed = parse(request, environmentId);
+        Parsed parsed = parse(query, environmentId);
         Optional<StatsPage> page = stats.cached(parsed.stats().query(), parsed.stats().trim());
         if (page.isPresent()) {
             ServerTiming timing = new ServerTiming();
@@ -77,14 +82,12 @@ public class StatsController {
         return CompletableFuture.supplyAsync(() -> answer(request, parsed, started), blocking);
     }
 
-    private Parsed parse(HttpRequest<?> request, long environmentId) {
-        QueryString query = QueryString.parse(request.getUri().getRawQuery());
+    private Parsed parse(QueryString query, long environmentId) {
         return new Parsed(query, StatsParameters.parse(query, environmentId, config.defaultInclude(), clock.instant()));
     }
 
-    /** On the blocking executor: the regexes compiled, then the page from the cache or from ClickHouse. */
+    /** On the blocking executor: the page from the cache or from ClickHouse. */
     private HttpResponse<?> answer(HttpRequest<?> request, Parsed parsed, long started) {
-        RegexSyntax.requireCompilable(parsed.stats().query().filters());
         ServerTiming timing = new ServerTiming();
         StatsPage page = stats.page(parsed.stats().query(), parsed.stats().trim(), timing);
         return respond(request, parsed, page, timing, started);

@@ -1,5 +1,9 @@
 package io.clickmap.api.stats;
 
+import io.clickmap.api.query.DateParameter;
+import io.clickmap.api.query.DateRange;
+import io.clickmap.api.query.PropertiesParameter;
+import io.clickmap.api.query.PropertyFilter;
 import io.clickmap.api.errors.ApiException;
 import io.clickmap.api.web.IntegerParameter;
 import io.clickmap.api.web.OffsetParameter;
@@ -12,7 +16,8 @@ import java.util.List;
 /**
  * Parses and range-checks every query parameter of {@code GET …/elements/stats/}; each violation is a 400
  * that names the parameter and its bounds. Unknown parameters are ignored, as PostHog does. Linear in the query
- * string and compiles no regex ({@link RegexSyntax} does, later), so it may run on the event loop.
+ * string, and compiles a regex only when {@link PropertiesParameter#mayHoldRegex} says so (the controller then
+ * calls it on the blocking executor).
  */
 final class StatsParameters {
     static final int MIN_LIMIT = 1;

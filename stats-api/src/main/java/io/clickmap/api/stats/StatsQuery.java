@@ -1,5 +1,7 @@
 package io.clickmap.api.stats;
 
+import io.clickmap.api.query.DateRange;
+import io.clickmap.api.query.PropertyFilter;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.clickmap.api.stats;
 
+import io.clickmap.api.query.RegexProbe;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.clickmap.api.config.StatsApiConfig;
@@ -80,7 +81,7 @@ class StatsService {
         try {
             return storage.fetch(query, timing);
         } catch (RuntimeException failure) {
-            regexProbe.blameRegexes(query, failure);
+            regexProbe.blameRegexes(query.filters(), failure);
             throw failure;
         }
     }

@@ -1,5 +1,9 @@
 package io.clickmap.api.stats;
 
+import io.clickmap.api.query.PropertyOperator;
+import io.clickmap.api.query.DateParameter;
+import io.clickmap.api.query.PropertiesParameter;
+import io.clickmap.api.query.PropertyFilter;
 import static io.clickmap.api.web.OpenApiDocument.decimal;
 import static io.clickmap.api.web.OpenApiDocument.integer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,15 +103,15 @@ class OpenApiStatsTest {
         Map<String, Object> text = openApi.map(openApi.list(openApi.component("PropertyValue"), "oneOf").get(0));
 
         assertThat(integer(filters, "maxItems")).isEqualTo(PropertiesParameter.MAX_FILTERS);
-        assertThat(integer(openApi.map(filter, "key"), "maxLength")).isEqualTo(PropertiesParameter.MAX_KEY);
+        assertThat(integer(openApi.map(filter, "key"), "maxLength")).isEqualTo(PropertyFilter.MAX_KEY);
         assertThat(operator.get("enum")).isEqualTo(Arrays.stream(PropertyOperator.values()).map(o -> o.wireName).toList());
         assertThat(operator.get("default")).isEqualTo(PropertyOperator.EXACT.wireName);
         assertThat(openApi.map(filter, "type").get("enum")).isEqualTo(List.of(PropertiesParameter.FILTER_TYPE));
-        assertThat(integer(valueList, "maxItems")).isEqualTo(PropertiesParameter.MAX_VALUES);
+        assertThat(integer(valueList, "maxItems")).isEqualTo(PropertyFilter.MAX_VALUES);
         assertThat(text).containsEntry("type", "string");
-        assertThat(integer(text, "maxLength")).isEqualTo(PropertiesParameter.MAX_TEXT);
+        assertThat(integer(text, "maxLength")).isEqualTo(PropertyFilter.MAX_TEXT);
         assertThat((String) openApi.map(filter, "value").get("description"))
-                .contains("A regex (RE2) has at most " + PropertiesParameter.MAX_REGEX + " characters");
+                .contains("A regex (RE2) has at most " + PropertyFilter.MAX_REGEX + " characters");
     }
 
     @Test

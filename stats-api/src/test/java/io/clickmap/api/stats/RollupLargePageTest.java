@@ -1,5 +1,6 @@
 package io.clickmap.api.stats;
 
+import io.clickmap.api.query.DateRange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clickmap.api.ServiceTest;

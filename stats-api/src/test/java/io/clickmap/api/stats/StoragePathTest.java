@@ -1,5 +1,8 @@
 package io.clickmap.api.stats;
 
+import io.clickmap.api.query.DateRange;
+import io.clickmap.api.query.PropertyFilter;
+import io.clickmap.api.query.PropertyOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.clickmap.api.stats;
+package io.clickmap.api.query;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,4 +1,4 @@
-package io.clickmap.api.stats;
+package io.clickmap.api.query;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,13 +9,13 @@ import java.time.ZoneOffset;
  * {@code from} is always 00:00:00 UTC of its day; {@code to} is either 23:59:59 of its day (whole days) or
  * any second within it (a partial last day).
  */
-record DateRange(Instant from, Instant to) {
-    static final Instant EARLIEST = Instant.EPOCH;
-    static final Instant LATEST = Instant.parse("2105-12-31T23:59:59Z");
+public record DateRange(Instant from, Instant to) {
+    public static final Instant EARLIEST = Instant.EPOCH;
+    public static final Instant LATEST = Instant.parse("2105-12-31T23:59:59Z");
     /** Where a range starting after {@link #LATEST} is clamped to: the start of its day keeps {@code from} a day's start. */
-    static final Instant LATEST_DAY_START = Instant.parse("2105-12-31T00:00:00Z");
+    public static final Instant LATEST_DAY_START = Instant.parse("2105-12-31T00:00:00Z");
 
-    DateRange {
+    public DateRange {
         if (!from.equals(startOf(dayOf(from)))) {
             throw new IllegalArgumentException("a range starts at the start of a day, not at " + from);
         }
@@ -24,28 +24,28 @@ record DateRange(Instant from, Instant to) {
         }
     }
 
-    LocalDate firstDay() {
+    public LocalDate firstDay() {
         return dayOf(from);
     }
 
-    LocalDate lastDay() {
+    public LocalDate lastDay() {
         return dayOf(to);
     }
 
     /** Whether the last day is covered to its last second, so the daily rollup can answer for it. */
-    boolean lastDayIsWhole() {
+    public boolean lastDayIsWhole() {
         return to.equals(endOf(lastDay()));
     }
 
-    static LocalDate dayOf(Instant instant) {
+    public static LocalDate dayOf(Instant instant) {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    static Instant startOf(LocalDate day) {
+    public static Instant startOf(LocalDate day) {
         return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    static Instant endOf(LocalDate day) {
+    public static Instant endOf(LocalDate day) {
         return startOf(day.plusDays(1)).minusSeconds(1);
     }
 }

@@ -1,31 +1,32 @@
-package io.clickmap.api.stats;
+package io.clickmap.api.query;
 
 import io.clickmap.api.clickhouse.ClickHouseFailure;
 import io.clickmap.api.errors.ApiException;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.SqlTemplate;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
- * The last line of defence for regex filters: when ClickHouse fails a stats query in a way the statement may
+ * The last line of defence for regex filters: when ClickHouse fails a query in a way the statement may
  * have caused, and the query carries regexes which passed the Java-side checks, each regex is compiled on its own
  * by ClickHouse; one that fails is the client's fault (400), otherwise the original failure stands. No error
  * text is read.
  */
 @Singleton
-class RegexProbe {
+public class RegexProbe {
     private static final SqlTemplate COMPILE = SqlTemplate.of("SELECT match('', {regex}) AS matched");
     private final ClickHouseSql sql;
 
-    RegexProbe(ClickHouseSql sql) {
+    public RegexProbe(ClickHouseSql sql) {
         this.sql = sql;
     }
 
-    void blameRegexes(StatsQuery query, RuntimeException failure) {
+    public void blameRegexes(List<PropertyFilter> filters, RuntimeException failure) {
         if (!ClickHouseFailure.mayBeTheStatement(failure)) {
             return;
         }
-        for (PropertyFilter filter : query.filters()) {
+        for (PropertyFilter filter : filters) {
             if (!filter.operator().isRegex()) {
                 continue;
             }

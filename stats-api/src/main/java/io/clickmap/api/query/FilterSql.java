@@ -1,9 +1,10 @@
-package io.clickmap.api.stats;
+package io.clickmap.api.query;
 
 import io.clickmap.clickhouse.SqlLiteral;
 import io.clickmap.clickhouse.SqlTemplate;
 import io.clickmap.clickhouse.SqlTemplate.Fragment;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -11,13 +12,13 @@ import java.util.stream.Collectors;
  * the URL is read from differs ({@code events.current_url} or {@code element_urls.url}), so both paths
  * select exactly the same events. Filter values enter SQL only through {@link SqlLiteral}.
  */
-final class FilterSql {
+public final class FilterSql {
     /** Where a property's value and presence come from. */
-    record Source(Fragment value, Fragment present) {
+    public record Source(Fragment value, Fragment present) {
     }
 
-    static final Source EVENT_URL = new Source(Fragment.code("current_url"), Fragment.code("current_url != ''"));
-    static final Source ROLLUP_URL = new Source(Fragment.code("url"), Fragment.code("url != ''"));
+    public static final Source EVENT_URL = new Source(Fragment.code("current_url"), Fragment.code("current_url != ''"));
+    public static final Source ROLLUP_URL = new Source(Fragment.code("url"), Fragment.code("url != ''"));
 
     private static final SqlTemplate PROPERTY_VALUE = SqlTemplate.of("property_values[indexOf(property_keys, {key})]");
     private static final SqlTemplate PROPERTY_PRESENT = SqlTemplate.of("has(property_keys, {key})");
@@ -32,12 +33,12 @@ final class FilterSql {
     private FilterSql() {
     }
 
-    static Source eventProperty(String key) {
+    public static Source eventProperty(String key) {
         return new Source(PROPERTY_VALUE.bind("key", key).fragment(), PROPERTY_PRESENT.bind("key", key).fragment());
     }
 
     /** All filters joined with AND; {@code 1} when there are none. */
-    static Fragment all(List<PropertyFilter> filters, java.util.function.Function<PropertyFilter, Source> sourceOf) {
+    public static Fragment all(List<PropertyFilter> filters, Function<PropertyFilter, Source> sourceOf) {
         if (filters.isEmpty()) {
             return Fragment.code("1");
         }
@@ -45,7 +46,7 @@ final class FilterSql {
                 .collect(Collectors.joining(" AND ")));
     }
 
-    static Fragment condition(PropertyFilter filter, Source source) {
+    public static Fragment condition(PropertyFilter filter, Source source) {
         return switch (filter.operator()) {
             case EXACT -> anyOf(filter, source);
             case IS_NOT -> not(anyOf(filter, source));
@@ -86,12 +87,12 @@ final class FilterSql {
     }
 
     /** The event-type condition; {@code =} for one type, which ClickHouse 18.16 evaluates faster than {@code IN}. */
-    static Fragment eventIs(List<String> events) {
+    public static Fragment eventIs(List<String> events) {
         return new Fragment(events.size() == 1 ? "event = " + SqlLiteral.render(events.get(0)) : "event IN (" + list(events).sql() + ")");
     }
 
     /** Values as a comma-separated list of literals, for {@code IN (…)}. */
-    static Fragment list(List<?> values) {
+    public static Fragment list(List<?> values) {
         return new Fragment(values.stream().map(SqlLiteral::render).collect(Collectors.joining(", ")));
     }
 }

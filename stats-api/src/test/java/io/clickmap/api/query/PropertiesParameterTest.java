@@ -1,7 +1,6 @@
-package io.clickmap.api.stats;
+package io.clickmap.api.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -10,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The regex rules of {@code properties}, checked without compiling anything; compiling is {@link RegexSyntax}'s job. */
+/** The regex rules of {@code properties}: bounds before any compile, then RE2's own syntax, all when parsed. */
 class PropertiesParameterTest {
 
     private static String regexFilter(String regex) {
@@ -46,15 +45,18 @@ class PropertiesParameterTest {
     }
 
     @Test
-    void parsingLeavesTheCompileToRegexSyntaxWhichRefusesWhatRe2CannotRead() {
-        List<PropertyFilter> filters = PropertiesParameter.parse(regexFilter("(unclosed"));
+    void aRegexRe2CannotReadIsRefusedWhenParsedSoThatNoFilterExistsUnchecked() {
+        assertRefused(regexFilter("(unclosed"), "Invalid regular expression in the filter on $current_url (RE2 syntax): missing closing ).");
+        assertThat(PropertiesParameter.parse(regexFilter("^https://(www\\.)?shop")))
+                .containsExactly(new PropertyFilter("$current_url", PropertyOperator.REGEX, List.of("^https://(www\\.)?shop")));
+        assertThatThrownBy(() -> new PropertyFilter("$current_url", PropertyOperator.NOT_REGEX, List.of("[z-a]")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error().detail()).startsWith("Invalid regular expression"));
+    }
 
-        assertThat(filters).containsExactly(new PropertyFilter("$current_url", PropertyOperator.REGEX, List.of("(unclosed")));
-        assertThatThrownBy(() -> RegexSyntax.requireCompilable(filters)).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.error().attr()).isEqualTo("properties");
-            assertThat(e.error().detail()).isEqualTo("Invalid regular expression in the filter on $current_url (RE2 syntax): missing closing ).");
-        });
-        assertThatCode(() -> RegexSyntax.requireCompilable(PropertiesParameter.parse(regexFilter("^https://(www\\.)?shop"))))
-                .doesNotThrowAnyException();
+    @Test
+    void onlyAParameterThatNamesARegexNeedsTheBlockingExecutor() {
+        assertThat(PropertiesParameter.mayHoldRegex(regexFilter("a+"))).isTrue();
+        assertThat(PropertiesParameter.mayHoldRegex("[{\"key\":\"$current_url\",\"value\":\"https://shop.example/\"}]")).isFalse();
+        assertThat(PropertiesParameter.mayHoldRegex(null)).isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package io.clickmap.api.stats;
+package io.clickmap.api.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

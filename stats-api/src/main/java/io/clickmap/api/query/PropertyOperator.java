@@ -1,11 +1,11 @@
-package io.clickmap.api.stats;
+package io.clickmap.api.query;
 
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The operators of an event-property filter. Negative ones also match events that lack the property (as PostHog). */
-enum PropertyOperator {
+public enum PropertyOperator {
     EXACT("exact", ValueShape.LIST),
     IS_NOT("is_not", ValueShape.LIST),
     ICONTAINS("icontains", ValueShape.ONE),
@@ -21,7 +21,7 @@ enum PropertyOperator {
 
     static final String NAMES = Arrays.stream(values()).map(operator -> operator.wireName).collect(Collectors.joining(", "));
 
-    final String wireName;
+    public final String wireName;
     final ValueShape shape;
 
     PropertyOperator(String wireName, ValueShape shape) {
@@ -33,7 +33,7 @@ enum PropertyOperator {
         return Arrays.stream(values()).filter(operator -> operator.wireName.equals(name)).findFirst();
     }
 
-    boolean isRegex() {
+    public boolean isRegex() {
         return this == REGEX || this == NOT_REGEX;
     }
 }

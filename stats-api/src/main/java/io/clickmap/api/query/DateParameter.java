@@ -1,4 +1,4 @@
-package io.clickmap.api.stats;
+package io.clickmap.api.query;
 
 import io.clickmap.api.errors.ApiException;
 import java.time.Instant;
@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
  * DateTime holds (1970–2105) are clamped to it; a start after it to the start of 2105-12-31, so that even a
  * window wholly in the year 2200 is a valid range (that last day), never a failure.
  */
-final class DateParameter {
-    static final String FROM = "date_from";
-    static final String TO = "date_to";
+public final class DateParameter {
+    public static final String FROM = "date_from";
+    public static final String TO = "date_to";
     /** Without {@code date_from}, the window starts this many days before today. */
-    static final int DEFAULT_DAYS = 7;
-    static final String RELATIVE_FORMS = "-7d, -24h, -2w, -3m, -1y, dStart, mStart, yStart, all";
+    public static final int DEFAULT_DAYS = 7;
+    public static final String RELATIVE_FORMS = "-7d, -24h, -2w, -3m, -1y, dStart, mStart, yStart, all";
     private static final Pattern RELATIVE = Pattern.compile("-(\\d{1,6})([hdwmy])");
     private static final String FORMS = "a date (2026-11-20), a date and time (2026-11-20T08:21:34.000Z) "
             + "or relative (" + RELATIVE_FORMS + ")";
@@ -35,7 +35,7 @@ final class DateParameter {
     private record Bound(LocalDate day, Instant instant) {
     }
 
-    static DateRange parse(String dateFrom, String dateTo, Instant now) {
+    public static DateRange parse(String dateFrom, String dateTo, Instant now) {
         LocalDate today = DateRange.dayOf(now);
         Bound from = dateFrom == null ? new Bound(today.minusDays(DEFAULT_DAYS), null) : bound(dateFrom, now, FROM, LocalDate.of(1970, 1, 1));
         Bound to = dateTo == null ? new Bound(today, null) : bound(dateTo, now, TO, today);
