@@ -1,8 +1,8 @@
 package io.clickmap.api.elements;
 
-import io.clickmap.api.auth.AccessGuard;
+import io.clickmap.api.auth.Access;
+import io.clickmap.api.auth.Authorized;
 import io.clickmap.api.auth.Scopes;
-import io.clickmap.api.environments.EnvironmentId;
 import io.clickmap.api.errors.ApiException;
 import io.clickmap.api.web.JsonResponses;
 import io.clickmap.api.web.PageLinks;
@@ -39,22 +39,19 @@ public class ElementsController {
     // Digits only, so that …/elements/stats and …/elements/values keep their own routes.
     private static final String ONE = "/{elementId:[0-9]+}";
 
-    private final AccessGuard guard;
     private final ElementStore store;
     private final ElementIds ids;
     private final PageLinks links;
 
-    public ElementsController(AccessGuard guard, ElementStore store, ElementIds ids, PageLinks links) {
-        this.guard = guard;
+    public ElementsController(ElementStore store, ElementIds ids, PageLinks links) {
         this.store = store;
         this.ids = ids;
         this.links = links;
     }
 
     @Get(uris = {ENVIRONMENT_ELEMENTS, PROJECT_ELEMENTS})
-    public HttpResponse<?> list(HttpRequest<?> request, @PathVariable String id) {
-        long environmentId = EnvironmentId.parse(id);
-        guard.require(request, environmentId, Scopes.ELEMENT_READ);
+    public HttpResponse<?> list(HttpRequest<?> request, @Authorized(Scopes.ELEMENT_READ) Access access) {
+        long environmentId = access.environmentId();
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
         ListParameters page = ListParameters.parse(query);
         ServerTiming timing = new ServerTiming();
@@ -66,9 +63,8 @@ public class ElementsController {
     }
 
     @Post(uris = {ENVIRONMENT_ELEMENTS, PROJECT_ELEMENTS})
-    public HttpResponse<?> create(HttpRequest<?> request, @PathVariable String id, @Nullable @Body byte[] body) {
-        long environmentId = EnvironmentId.parse(id);
-        guard.require(request, environmentId, Scopes.ELEMENT_WRITE);
+    public HttpResponse<?> create(@Authorized(Scopes.ELEMENT_WRITE) Access access, @Nullable @Body byte[] body) {
+        long environmentId = access.environmentId();
         ElementChange change = ElementBody.parse(body);
         ServerTiming timing = new ServerTiming();
         StoredElement created = new StoredElement(ids.next(), change.applyTo(ElementValues.EMPTY));
@@ -77,20 +73,17 @@ public class ElementsController {
     }
 
     @Get(uris = {ENVIRONMENT_ELEMENTS + ONE, PROJECT_ELEMENTS + ONE})
-    public HttpResponse<?> retrieve(HttpRequest<?> request, @PathVariable String id, @PathVariable String elementId) {
-        long environmentId = EnvironmentId.parse(id);
+    public HttpResponse<?> retrieve(@Authorized(Scopes.ELEMENT_READ) Access access, @PathVariable String elementId) {
+        long environmentId = access.environmentId();
         long element = ElementId.parse(elementId);
-        guard.require(request, environmentId, Scopes.ELEMENT_READ);
         ServerTiming timing = new ServerTiming();
         return json(HttpStatus.OK, ElementsJson.element(existing(environmentId, element, timing)), timing);
     }
 
     @Patch(uris = {ENVIRONMENT_ELEMENTS + ONE, PROJECT_ELEMENTS + ONE})
-    public HttpResponse<?> update(HttpRequest<?> request, @PathVariable String id, @PathVariable String elementId,
-                                  @Nullable @Body byte[] body) {
-        long environmentId = EnvironmentId.parse(id);
+    public HttpResponse<?> update(@Authorized(Scopes.ELEMENT_WRITE) Access access, @PathVariable String elementId, @Nullable @Body byte[] body) {
+        long environmentId = access.environmentId();
         long element = ElementId.parse(elementId);
-        guard.require(request, environmentId, Scopes.ELEMENT_WRITE);
         ServerTiming timing = new ServerTiming();
         StoredElement current = existing(environmentId, element, timing);
         ElementChange change = ElementBody.parse(body);
@@ -100,10 +93,9 @@ public class ElementsController {
     }
 
     @Delete(uris = {ENVIRONMENT_ELEMENTS + ONE, PROJECT_ELEMENTS + ONE})
-    public HttpResponse<?> delete(HttpRequest<?> request, @PathVariable String id, @PathVariable String elementId) {
-        long environmentId = EnvironmentId.parse(id);
+    public HttpResponse<?> delete(@Authorized(Scopes.ELEMENT_WRITE) Access access, @PathVariable String elementId) {
+        long environmentId = access.environmentId();
         long element = ElementId.parse(elementId);
-        guard.require(request, environmentId, Scopes.ELEMENT_WRITE);
         ServerTiming timing = new ServerTiming();
         existing(environmentId, element, timing);
         store.delete(environmentId, element, timing);

@@ -9,6 +9,15 @@ public final class EnvironmentId {
     private EnvironmentId() {
     }
 
+    /** The id in {@code /api/environments/{id}/…} or {@code /api/projects/{id}/…}. */
+    public static long ofPath(String path) {
+        String[] segments = path.split("/", 5);
+        if (segments.length < 4 || !segments[1].equals("api") || !(segments[2].equals("environments") || segments[2].equals("projects"))) {
+            throw new IllegalStateException("not an environment's path: " + path);
+        }
+        return parse(segments[3]);
+    }
+
     public static long parse(String pathSegment) {
         if (pathSegment == null || pathSegment.isEmpty() || pathSegment.length() > 18) {
             throw ApiException.notFound();

@@ -1,10 +1,10 @@
 package io.clickmap.api.stats;
 
 import io.clickmap.api.query.PropertiesParameter;
-import io.clickmap.api.auth.AccessGuard;
+import io.clickmap.api.auth.Access;
+import io.clickmap.api.auth.Authorized;
 import io.clickmap.api.auth.Scopes;
 import io.clickmap.api.config.StatsApiConfig;
-import io.clickmap.api.environments.EnvironmentId;
 import io.clickmap.api.web.JsonResponses;
 import io.clickmap.api.web.PageLinks;
 import io.clickmap.api.web.QueryString;
@@ -13,7 +13,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import java.time.Clock;
@@ -39,16 +38,14 @@ public class StatsController {
     private record Parsed(QueryString query, StatsRequest stats) {
     }
 
-    private final AccessGuard guard;
     private final StatsService stats;
     private final PageLinks links;
     private final StatsApiConfig config;
     private final Clock clock;
     private final ExecutorService blocking;
 
-    public StatsController(AccessGuard guard, StatsService stats, PageLinks links, StatsApiConfig config, Clock clock,
+    public StatsController(StatsService stats, PageLinks links, StatsApiConfig config, Clock clock,
                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.guard = guard;
         this.stats = stats;
         this.links = links;
         this.config = config;
@@ -58,21 +55,14 @@ public class StatsController {
 
     // Micronaut matches with or without the trailing slash.
     @Get(uris = {"/api/environments/{id}/elements/stats", "/api/projects/{id}/elements/stats"})
-    public CompletableFuture<HttpResponse<?>> stats(HttpRequest<?> request, @PathVariable String id) {
+    public CompletableFuture<HttpResponse<?>> stats(HttpRequest<?> request, @Authorized(Scopes.ELEMENT_READ) Access access) {
         long started = System.nanoTime();
-        long environmentId = EnvironmentId.parse(id);
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
-        boolean keyKnown = guard.requireIfKnown(request, environmentId, Scopes.ELEMENT_READ).isPresent();
-        if (!keyKnown || PropertiesParameter.mayHoldRegex(query.last(PropertiesParameter.NAME))) {
+        if (!access.isChecked() || PropertiesParameter.mayHoldRegex(query.last(PropertiesParameter.NAME))) {
             // The key or the environment must be looked up in ClickHouse first, or a regex compiled: the whole request moves.
-            return CompletableFuture.supplyAsync(() -> {
-                if (!keyKnown) {
-                    guard.require(request, environmentId, Scopes.ELEMENT_READ);
-                }
-                return answer(request, parse(query, environmentId), started);
-            }, blocking);
+            return CompletableFuture.supplyAsync(() -> answer(request, parse(query, access.environmentId()), started), blocking);
         }
-        Parsed parsed = parse(query, environmentId);
+        Parsed parsed = parse(query, access.environmentId());
         Optional<StatsPage> page = stats.cached(parsed.stats().query(), parsed.stats().trim());
         if (page.isPresent()) {
             ServerTiming timing = new ServerTiming();

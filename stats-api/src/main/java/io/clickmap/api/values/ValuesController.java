@@ -2,9 +2,9 @@ package io.clickmap.api.values;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.clickmap.api.auth.AccessGuard;
+import io.clickmap.api.auth.Access;
+import io.clickmap.api.auth.Authorized;
 import io.clickmap.api.auth.Scopes;
-import io.clickmap.api.environments.EnvironmentId;
 import io.clickmap.api.errors.ApiException;
 import io.clickmap.api.web.JsonResponses;
 import io.clickmap.api.web.QueryString;
@@ -13,7 +13,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.ByteArrayOutputStream;
@@ -31,19 +30,16 @@ public class ValuesController {
     private static final JsonFactory JSON = new JsonFactory();
     static final int MAX_VALUE_LENGTH = 10_000;
 
-    private final AccessGuard guard;
     private final ValuesQuery values;
 
-    public ValuesController(AccessGuard guard, ValuesQuery values) {
-        this.guard = guard;
+    public ValuesController(ValuesQuery values) {
         this.values = values;
     }
 
     // Micronaut matches with or without the trailing slash.
     @Get(uris = {"/api/environments/{id}/elements/values", "/api/projects/{id}/elements/values"})
-    public HttpResponse<byte[]> values(HttpRequest<?> request, @PathVariable String id) {
-        long environmentId = EnvironmentId.parse(id);
-        guard.require(request, environmentId, Scopes.ELEMENT_READ);
+    public HttpResponse<byte[]> values(HttpRequest<?> request, @Authorized(Scopes.ELEMENT_READ) Access access) {
+        long environmentId = access.environmentId();
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
         ValuesKey key = ValuesKey.parse(query.last("key"));
         String value = query.last("value");

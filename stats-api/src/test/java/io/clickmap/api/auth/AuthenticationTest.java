@@ -135,4 +135,20 @@ class AuthenticationTest extends ServiceTest {
             assertThat(reply.json()).isEqualTo(Api.json("{\"type\":\"invalid_request\",\"code\":\"not_found\",\"detail\":\"Not found.\",\"attr\":null}"));
         }
     }
+
+    @Test
+    void theCheckComesBeforeTheParametersWhetherTheKeyIsCachedOrNot() {
+        // The first request finds the key uncached (the check waits for the controller, off the event loop); the
+        // second finds it cached (checked as the request is bound). Both answer the key's fault, not the bad limit.
+        String key = "phx_writer_checked_twice_abcdef";
+        save("writer-twice", key, List.of(Scopes.ELEMENT_WRITE), true, List.of());
+        for (String path : new String[] {STATS_2 + "?limit=0", "/api/environments/2/elements/?limit=0",
+                "/api/environments/2/elements/values/?key=nope", "/api/environments/2/elements/1/"}) {
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                Api.Reply reply = api().withKey(key).get(path);
+                assertThat(reply.status()).as(path + " #" + attempt).isEqualTo(403);
+                assertThat(reply.json()).isEqualTo(Api.json(PERMISSION_DENIED.formatted("This API key lacks the scope element:read.")));
+            }
+        }
+    }
 }

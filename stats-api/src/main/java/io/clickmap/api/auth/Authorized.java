@@ -1,0 +1,21 @@
+package io.clickmap.api.auth;
+
+import io.micronaut.core.bind.annotation.Bindable;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * On a controller's {@link Access} parameter: the scope the request's key must hold for the environment of its
+ * path ({@code /api/environments/{id}/…} or {@code /api/projects/{id}/…}). Bound by {@link AccessBinder}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+@Bindable
+public @interface Authorized {
+    /** One of {@link Scopes}. */
+    String value();
+}
