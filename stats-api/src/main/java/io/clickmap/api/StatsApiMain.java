@@ -1,8 +1,13 @@
 package io.clickmap.api;
 
+import io.clickmap.api.auth.AuthConfig;
+import io.clickmap.api.clickhouse.ClickHouseSettings;
 import io.clickmap.api.cli.AdminCli;
+import io.clickmap.api.elements.ElementsConfig;
+import io.clickmap.api.stats.StatsConfig;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
@@ -12,6 +17,13 @@ import sun.misc.Signal;
  * SIGTERM and Ctrl-C stop the server gracefully (requests in flight are answered) and exit 0.
  */
 public final class StatsApiMain {
+    /**
+     * The records that hold the service's settings, one per feature, all under {@code clickmap.*}: the README's
+     * table, application.yml and docker-compose are checked against these (and this list against the beans).
+     */
+    public static final List<Class<? extends Record>> SETTINGS =
+            List.of(ClickHouseSettings.class, AuthConfig.class, StatsConfig.class, ElementsConfig.class);
+
     private StatsApiMain() {
     }
 

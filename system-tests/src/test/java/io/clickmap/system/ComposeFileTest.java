@@ -3,7 +3,7 @@ package io.clickmap.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.clickmap.api.config.StatsApiConfig;
+import io.clickmap.api.StatsApiMain;
 import io.clickmap.capture.config.CaptureConfig;
 import io.clickmap.ingest.config.Setting;
 import java.io.IOException;
@@ -42,7 +42,7 @@ import org.yaml.snakeyaml.Yaml;
  * variables they read, named volumes are declared, and README's docker-compose table says what the file does.
  * Where Compose is installed, {@link #composeAcceptsTheFileAndPassesVariablesThrough} also runs it.
  *
- * <p>The services' settings come from their classes ({@code Setting}, {@code StatsApiConfig}, {@code CaptureConfig}) and from
+ * <p>The services' settings come from their classes ({@code Setting}, {@code StatsApiMain.SETTINGS}, {@code CaptureConfig}) and from
  * {@code application.yml} and the modules' poms as text.
  */
 class ComposeFileTest {
@@ -251,7 +251,7 @@ class ComposeFileTest {
 
     @Test
     void theMicronautServicesAreGivenOnlyVariablesTheyRead() {
-        assertThat(MicronautService.STATS_API.components()).as("StatsApiConfig's components").contains("clickhouseUrl", "apiKeyCacheTtl");
+        assertThat(MicronautService.STATS_API.components()).as("the stats API's settings records' components").contains("clickhouseUrl", "apiKeyCacheTtl");
         assertThat(MicronautService.STATS_API.ymlVariables().keySet()).as("application.yml, as parsed here").contains("PORT", "CLICKHOUSE_URL");
         assertThat(MicronautService.STATS_API.component("CLICKMAP_API_KEY_CACHE_TTL")).isEqualTo("apiKeyCacheTtl");
         assertThat(MicronautService.CAPTURE.component("CAPTURE_KAFKA_TIMEOUT")).isEqualTo("kafkaTimeout");
@@ -260,7 +260,7 @@ class ComposeFileTest {
             for (String variable : environment(service.module()).keySet()) {
                 assertThat(variable.equals(JAVA_OPTS) || service.reads(variable))
                         .as("%s reads %s (application.yml, or %s_X_Y → %s.x-y of %s)", service.module(), variable, service.prefix().toUpperCase(),
-                                service.prefix(), service.config().getSimpleName())
+                                service.prefix(), service.configs().stream().map(Class::getSimpleName).toList())
                         .isTrue();
             }
         }
@@ -502,9 +502,9 @@ class ComposeFileTest {
      * A Micronaut service: its settings record, the prefix they sit under, and its application.yml, which maps
      * operators' variables onto them (the rest follow Micronaut's {@code PREFIX_X_Y} → {@code prefix.x-y}).
      */
-    private record MicronautService(String module, Class<? extends Record> config, String prefix) {
-        static final MicronautService STATS_API = new MicronautService("stats-api", StatsApiConfig.class, "clickmap");
-        static final MicronautService CAPTURE = new MicronautService("capture", CaptureConfig.class, "capture");
+    private record MicronautService(String module, List<Class<? extends Record>> configs, String prefix) {
+        static final MicronautService STATS_API = new MicronautService("stats-api", StatsApiMain.SETTINGS, "clickmap");
+        static final MicronautService CAPTURE = new MicronautService("capture", List.of(CaptureConfig.class), "capture");
 
         static MicronautService named(String name) {
             return Stream.of(STATS_API, CAPTURE).filter(service -> service.module.equals(name)).findFirst().orElse(null);
@@ -541,7 +541,8 @@ class ComposeFileTest {
         }
 
         Set<String> components() {
-            return Arrays.stream(config.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
+            return configs.stream().flatMap(config -> Arrays.stream(config.getRecordComponents())).map(RecordComponent::getName)
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
 
         /** Whether the service reads the variable: through application.yml, or as Micronaut maps PREFIX_X_Y onto a component. */
@@ -564,12 +565,14 @@ class ComposeFileTest {
         String defaultOf(String variable) {
             String property = ymlProperties().get(variable);
             String component = component(property != null ? prefix.toUpperCase() + "_" + property.replace('-', '_').toUpperCase() : variable);
+            Class<? extends Record> config = configs.stream()
+                    .filter(candidate -> Arrays.stream(candidate.getRecordComponents()).anyMatch(read -> read.getName().equals(component)))
+                    .findFirst().orElseGet(() -> fail(module + "'s settings have no component " + component + " for " + variable));
             try {
                 RecordComponent[] components = config.getRecordComponents();
                 Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
                 Object unset = config.getDeclaredConstructor(types).newInstance(new Object[components.length]);
-                RecordComponent read = Arrays.stream(components).filter(candidate -> candidate.getName().equals(component)).findFirst()
-                        .orElseGet(() -> fail(config.getSimpleName() + " has no component " + component + " for " + variable));
+                RecordComponent read = Arrays.stream(components).filter(candidate -> candidate.getName().equals(component)).findFirst().orElseThrow();
                 return String.valueOf(read.getAccessor().invoke(unset));
             } catch (ReflectiveOperationException e) {
                 throw new AssertionError("cannot build " + config.getSimpleName() + " with nothing set", e);

@@ -2,7 +2,6 @@ package io.clickmap.api.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.clickmap.api.config.StatsApiConfig;
 import io.clickmap.api.errors.ApiException;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -18,7 +17,7 @@ public class ApiKeys {
     private final ApiKeyStore store;
     private final Cache<String, Optional<ApiKey>> byHash;
 
-    public ApiKeys(ApiKeyStore store, StatsApiConfig config) {
+    public ApiKeys(ApiKeyStore store, AuthConfig config) {
         this.store = store;
         this.byHash = Caffeine.newBuilder().expireAfterWrite(config.apiKeyCacheTtl()).maximumSize(10_000).build();
     }

@@ -1,7 +1,6 @@
 package io.clickmap.api.auth;
 
 import io.clickmap.api.clickhouse.SchemaAtStartup;
-import io.clickmap.api.config.StatsApiConfig;
 import io.clickmap.api.environments.Environment;
 import io.clickmap.api.environments.EnvironmentStore;
 import io.micronaut.context.annotation.Context;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public class BootstrapAccess {
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapAccess.class);
 
-    public BootstrapAccess(SchemaAtStartup schema, StatsApiConfig config, ApiKeyStore keys, EnvironmentStore environments) {
+    public BootstrapAccess(SchemaAtStartup schema, AuthConfig config, ApiKeyStore keys, EnvironmentStore environments) {
         if (config.bootstrapEnvironment() != null) {
             Environment environment = parseEnvironment(config.bootstrapEnvironment());
             if (environments.find(environment.id()).isEmpty()) {

@@ -1,7 +1,6 @@
 package io.clickmap.api.clickhouse;
 
 import com.clickhouse.client.api.Client;
-import io.clickmap.api.config.StatsApiConfig;
 import io.clickmap.clickhouse.ClickHouseClients;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.micronaut.context.annotation.Bean;
@@ -14,7 +13,7 @@ public class ClickHouseFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Client clickHouseClient(StatsApiConfig config) {
+    Client clickHouseClient(ClickHouseSettings config) {
         return ClickHouseClients.create(config.clickHouse());
     }
 

@@ -1,6 +1,5 @@
 package io.clickmap.api.clickhouse;
 
-import io.clickmap.api.config.StatsApiConfig;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.Migrations;
 import io.micronaut.context.annotation.Context;
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
 public class SchemaAtStartup {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaAtStartup.class);
 
-    public SchemaAtStartup(ClickHouseSql sql, StatsApiConfig config) {
+    public SchemaAtStartup(ClickHouseSql sql, ClickHouseSettings config) {
         long deadline = System.nanoTime() + config.startupTimeout().toNanos();
         Duration pause = Duration.ofMillis(200);
         while (true) {

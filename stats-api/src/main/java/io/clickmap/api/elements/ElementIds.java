@@ -1,6 +1,5 @@
 package io.clickmap.api.elements;
 
-import io.clickmap.api.config.StatsApiConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -33,7 +32,7 @@ public class ElementIds {
     private final AtomicLong lastTick = new AtomicLong();
 
     @Inject
-    public ElementIds(StatsApiConfig config, Clock clock) {
+    public ElementIds(ElementsConfig config, Clock clock) {
         this(config.elementWriterId() != null ? config.elementWriterId() : new SecureRandom().nextInt(MAX_WRITER + 1), clock);
         LOG.info("New element ids carry writer id {} ({})", writer,
                 config.elementWriterId() != null ? "clickmap.element-writer-id" : "chosen at random for this process");

@@ -2,7 +2,7 @@ package io.clickmap.api.environments;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.clickmap.api.config.StatsApiConfig;
+import io.clickmap.api.auth.AuthConfig;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -15,7 +15,7 @@ public class EnvironmentDirectory {
     private final EnvironmentStore store;
     private final Cache<Long, Boolean> exists;
 
-    public EnvironmentDirectory(EnvironmentStore store, StatsApiConfig config) {
+    public EnvironmentDirectory(EnvironmentStore store, AuthConfig config) {
         this.store = store;
         this.exists = Caffeine.newBuilder().expireAfterWrite(config.apiKeyCacheTtl()).maximumSize(100_000).build();
     }

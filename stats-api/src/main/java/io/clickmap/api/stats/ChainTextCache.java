@@ -2,7 +2,6 @@ package io.clickmap.api.stats;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.clickmap.api.config.StatsApiConfig;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +17,7 @@ import java.util.Map;
 class ChainTextCache {
     private final Cache<Long, String> texts;
 
-    ChainTextCache(StatsApiConfig config) {
+    ChainTextCache(StatsConfig config) {
         this.texts = Caffeine.newBuilder()
                 .maximumWeight(config.chainCacheBytes())
                 .weigher((Long hash, String chain) -> chain.length() + 48)

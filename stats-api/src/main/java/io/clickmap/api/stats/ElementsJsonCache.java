@@ -2,7 +2,6 @@ package io.clickmap.api.stats;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.clickmap.api.config.StatsApiConfig;
 import io.clickmap.chain.ChainTrim;
 import jakarta.inject.Singleton;
 
@@ -19,7 +18,7 @@ class ElementsJsonCache {
 
     private final Cache<Key, byte[]> serialised;
 
-    ElementsJsonCache(StatsApiConfig config) {
+    ElementsJsonCache(StatsConfig config) {
         this.serialised = Caffeine.newBuilder()
                 .maximumWeight(config.elementCacheBytes())
                 .weigher((Key key, byte[] json) -> json.length + 64)

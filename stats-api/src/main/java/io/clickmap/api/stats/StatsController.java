@@ -4,7 +4,6 @@ import io.clickmap.api.query.PropertiesParameter;
 import io.clickmap.api.auth.Access;
 import io.clickmap.api.auth.Authorized;
 import io.clickmap.api.auth.Scopes;
-import io.clickmap.api.config.StatsApiConfig;
 import io.clickmap.api.web.JsonResponses;
 import io.clickmap.api.web.PageLinks;
 import io.clickmap.api.web.QueryString;
@@ -40,11 +39,11 @@ public class StatsController {
 
     private final StatsService stats;
     private final PageLinks links;
-    private final StatsApiConfig config;
+    private final StatsConfig config;
     private final Clock clock;
     private final ExecutorService blocking;
 
-    public StatsController(StatsService stats, PageLinks links, StatsApiConfig config, Clock clock,
+    public StatsController(StatsService stats, PageLinks links, StatsConfig config, Clock clock,
                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.stats = stats;
         this.links = links;

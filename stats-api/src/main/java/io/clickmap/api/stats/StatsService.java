@@ -3,7 +3,6 @@ package io.clickmap.api.stats;
 import io.clickmap.api.query.RegexProbe;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.clickmap.api.config.StatsApiConfig;
 import io.clickmap.api.web.ServerTiming;
 import io.clickmap.chain.ChainTrim;
 import jakarta.inject.Singleton;
@@ -27,7 +26,7 @@ class StatsService {
     private final boolean alwaysRaw;
     private final Cache<Key, StatsPage> pages;
 
-    StatsService(RollupStorage rollup, RawStorage raw, StatsRenderer renderer, RegexProbe regexProbe, StatsApiConfig config) {
+    StatsService(RollupStorage rollup, RawStorage raw, StatsRenderer renderer, RegexProbe regexProbe, StatsConfig config) {
         this.rollup = rollup;
         this.raw = raw;
         this.renderer = renderer;

@@ -3,8 +3,12 @@ package io.clickmap.api.config;
 import static io.clickmap.testing.MarkdownTable.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clickmap.api.StatsApiMain;
+import io.clickmap.api.auth.AuthConfig;
 import io.clickmap.api.elements.ElementIds;
 import io.clickmap.testing.MarkdownTable;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -12,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,13 +25,14 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * stats-api/README.md's configuration table is {@link StatsApiConfig} and application.yml: a row per setting, the
- * variable that sets it (application.yml's, else Micronaut's {@code CLICKMAP_X_Y} for {@code clickmap.x-y}), and
- * the default, which is what StatsApiConfig makes of no value at all.
+ * stats-api/README.md's configuration table is the features' settings records ({@link StatsApiMain#SETTINGS}) and
+ * application.yml: a row per setting, the variable that sets it (application.yml's, else Micronaut's
+ * {@code CLICKMAP_X_Y} for {@code clickmap.x-y}), and the default, which is what its record makes of no value at all.
  */
 class ReadmeConfigurationTest {
     private static final Path README = Path.of("README.md");
@@ -42,9 +48,29 @@ class ReadmeConfigurationTest {
     }
 
     @Test
-    void everySettingOfStatsApiConfigAndOfApplicationYmlHasARow() throws IOException {
+    void theSettingsRecordsAreEveryConfigurationRecordOfTheService() throws IOException {
+        Path classes = Path.of("target", "classes");
+        Set<Class<?>> found = new HashSet<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace(File.separatorChar, '.').replaceAll("\\.class$", "");
+                try {
+                    Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+                    if (type.isRecord() && type.isAnnotationPresent(ConfigurationProperties.class)) {
+                        found.add(type);
+                    }
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new AssertionError("cannot load " + name, e);
+                }
+            }
+        }
+        assertThat(found).containsExactlyInAnyOrderElementsOf(StatsApiMain.SETTINGS);
+    }
+
+    @Test
+    void everySettingOfTheRecordsAndOfApplicationYmlHasARow() throws IOException {
         Set<String> settings = new TreeSet<>(mappings().keySet());
-        Arrays.stream(StatsApiConfig.class.getRecordComponents()).map(ReadmeConfigurationTest::setting).forEach(settings::add);
+        components().map(ReadmeConfigurationTest::setting).forEach(settings::add);
 
         assertThat(rows().keySet()).isEqualTo(settings);
     }
@@ -65,14 +91,13 @@ class ReadmeConfigurationTest {
     void eachDefaultIsWhatStatsApiConfigMakesOfNoValue() throws Exception {
         Map<String, Map<String, String>> rows = rows();
         Map<String, Mapping> mappings = mappings();
-        StatsApiConfig defaults = UnsetConfig.defaults();
-
-        for (RecordComponent component : StatsApiConfig.class.getRecordComponents()) {
+        for (RecordComponent component : components().toList()) {
             String setting = setting(component);
+            Object defaults = UnsetConfig.defaults(component.getDeclaringRecord().asSubclass(Record.class));
             assertThat(documented(rows.get(setting).get("default"), component)).as("default of %s", setting)
                     .isEqualTo(component.getAccessor().invoke(defaults));
             if (mappings.containsKey(setting)) {
-                assertThat(mappings.get(setting).fallback()).as("application.yml must leave %s's default to StatsApiConfig", setting).isEmpty();
+                assertThat(mappings.get(setting).fallback()).as("application.yml must leave %s's default to its record", setting).isEmpty();
             }
         }
         mappings.forEach((setting, mapping) -> {
@@ -86,8 +111,12 @@ class ReadmeConfigurationTest {
     void theRangesInTheMeaningsAreTheStartUpChecks() throws IOException {
         Map<String, Map<String, String>> rows = rows();
 
-        assertThat(rows.get("clickmap.api-key-cache-ttl").get("meaning")).endsWith("; 0–" + StatsApiConfig.MAX_API_KEY_CACHE_TTL.toMinutes() + " min");
+        assertThat(rows.get("clickmap.api-key-cache-ttl").get("meaning")).endsWith("; 0–" + AuthConfig.MAX_API_KEY_CACHE_TTL.toMinutes() + " min");
         assertThat(rows.get("clickmap.element-writer-id").get("meaning")).startsWith("0–" + ElementIds.MAX_WRITER + ",");
+    }
+
+    private static Stream<RecordComponent> components() {
+        return StatsApiMain.SETTINGS.stream().flatMap(settings -> Arrays.stream(settings.getRecordComponents()));
     }
 
     private static Map<String, Map<String, String>> rows() throws IOException {

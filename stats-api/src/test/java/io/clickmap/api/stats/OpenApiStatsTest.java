@@ -89,7 +89,7 @@ class OpenApiStatsTest {
         List<String> named = events.results().map(MatchResult::group).toList();
 
         assertThat(named).isEqualTo(ClickEventType.ALL);
-        assertThat(description).contains("; default " + String.join(",", UnsetConfig.defaults().defaultInclude()) + " ");
+        assertThat(description).contains("; default " + String.join(",", UnsetConfig.defaults(StatsConfig.class).defaultInclude()) + " ");
         assertThat(openApi.map(openApi.component("StatsRow"), "properties", "type").get("enum")).isEqualTo(ClickEventType.ALL);
     }
 

@@ -1,0 +1,47 @@
+package io.clickmap.api.clickhouse;
+
+import static io.clickmap.api.config.Settings.orDefault;
+import static io.clickmap.api.config.Settings.require;
+
+import io.clickmap.clickhouse.ClickHouseConfig;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
+
+/**
+ * Where the stats API's ClickHouse is and how long start-up waits for it ({@code clickmap.*}; application.yml maps
+ * {@code CLICKHOUSE_URL} and the rest onto these names). stats-api/README.md's table lists every setting of every
+ * feature (ReadmeConfigurationTest holds it to the records).
+ */
+@ConfigurationProperties("clickmap")
+public record ClickHouseSettings(
+        @Nullable String clickhouseUrl,
+        @Nullable String clickhouseDatabase,
+        @Nullable String clickhouseUser,
+        @Nullable String clickhousePassword,
+        @Nullable Duration startupTimeout) {
+
+    public ClickHouseSettings {
+        clickhouseUrl = orDefault(clickhouseUrl, ClickHouseConfig.DEFAULT_URL);
+        clickhouseDatabase = orDefault(clickhouseDatabase, ClickHouseConfig.DEFAULT_DATABASE);
+        clickhouseUser = orDefault(clickhouseUser, ClickHouseConfig.DEFAULT_USER);
+        clickhousePassword = clickhousePassword == null ? "" : clickhousePassword;
+        startupTimeout = startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout;
+        require(!startupTimeout.isNegative(), "clickmap.startup-timeout", "must not be negative");
+    }
+
+    /** The connection settings, checked by {@link ClickHouseConfig} (URL shape, database identifier). */
+    public ClickHouseConfig clickHouse() {
+        try {
+            return new ClickHouseConfig(clickhouseUrl, clickhouseDatabase, clickhouseUser, clickhousePassword);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("clickmap.clickhouse-url / clickmap.clickhouse-database (CLICKHOUSE_URL, "
+                    + "CLICKHOUSE_DATABASE): " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClickHouseSettings[" + clickhouseUrl + "/" + clickhouseDatabase + " as " + clickhouseUser + ", startupTimeout=" + startupTimeout + "]";
+    }
+}
