@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clickmap.api.auth.AuthConfig;
 import io.clickmap.api.clickhouse.ClickHouseSettings;
-import io.clickmap.api.elements.ElementsConfig;
 import io.clickmap.api.stats.StatsConfig;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +15,7 @@ class FeatureSettingsTest {
 
     @Test
     void blankSettingsTakeTheDefaults() {
-        ClickHouseSettings clickHouse = new ClickHouseSettings("", null, null, null, null);
+        ClickHouseSettings clickHouse = new ClickHouseSettings("", null, null, null, null, null);
         assertThat(clickHouse.clickhouseUrl()).isEqualTo("http://127.0.0.1:8123");
         assertThat(clickHouse.clickhouseDatabase()).isEqualTo("clickmap");
         StatsConfig stats = new StatsConfig(null, null, null, null, null, " ");
@@ -32,13 +31,13 @@ class FeatureSettingsTest {
         assertThatThrownBy(() -> new StatsConfig(List.of("$pageview"), null, null, null, null, null)).hasMessageContaining("clickmap.default-include");
         assertThatThrownBy(() -> new StatsConfig(null, null, null, null, null, "fast")).hasMessageContaining("clickmap.stats-storage");
         assertThatThrownBy(() -> new AuthConfig(Duration.ofHours(1), null, null)).hasMessageContaining("clickmap.api-key-cache-ttl");
-        assertThatThrownBy(() -> new ClickHouseSettings("localhost:8123", null, null, null, null).clickHouse()).hasMessageContaining("CLICKHOUSE_URL");
-        assertThatThrownBy(() -> new ElementsConfig(1024)).hasMessageContaining("clickmap.element-writer-id").hasMessageContaining("from 0 to 1023");
+        assertThatThrownBy(() -> new ClickHouseSettings("localhost:8123", null, null, null, null, null).clickHouse()).hasMessageContaining("CLICKHOUSE_URL");
+        assertThatThrownBy(() -> new ClickHouseSettings(null, null, null, null, null, 1024)).hasMessageContaining("clickmap.writer-id").hasMessageContaining("from 0 to 1023");
     }
 
     @Test
     void secretsNeverAppearInTheDescriptions() {
-        assertThat(new ClickHouseSettings(null, null, null, "secret-password", null).toString()).doesNotContain("secret-password");
+        assertThat(new ClickHouseSettings(null, null, null, "secret-password", null, null).toString()).doesNotContain("secret-password");
         assertThat(new AuthConfig(null, "phx_secret_key", "1:Shop:phc_shop").toString()).doesNotContain("phx_secret_key").doesNotContain("phc_shop");
     }
 }

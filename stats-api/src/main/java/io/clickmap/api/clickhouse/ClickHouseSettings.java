@@ -9,7 +9,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 
 /**
- * Where the stats API's ClickHouse is and how long start-up waits for it ({@code clickmap.*}; application.yml maps
+ * Where the stats API's ClickHouse is, how long start-up waits for it, and the writer id of the rows it adds ({@code clickmap.*}; application.yml maps
  * {@code CLICKHOUSE_URL} and the rest onto these names). stats-api/README.md's table lists every setting of every
  * feature (ReadmeConfigurationTest holds it to the records).
  */
@@ -19,7 +19,8 @@ public record ClickHouseSettings(
         @Nullable String clickhouseDatabase,
         @Nullable String clickhouseUser,
         @Nullable String clickhousePassword,
-        @Nullable Duration startupTimeout) {
+        @Nullable Duration startupTimeout,
+        @Nullable Integer writerId) {
 
     public ClickHouseSettings {
         clickhouseUrl = orDefault(clickhouseUrl, ClickHouseConfig.DEFAULT_URL);
@@ -28,6 +29,8 @@ public record ClickHouseSettings(
         clickhousePassword = clickhousePassword == null ? "" : clickhousePassword;
         startupTimeout = startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout;
         require(!startupTimeout.isNegative(), "clickmap.startup-timeout", "must not be negative");
+        require(writerId == null || writerId >= 0 && writerId <= RowIds.MAX_WRITER, "clickmap.writer-id",
+                "must be from 0 to " + RowIds.MAX_WRITER + " (or unset for a random one), so that it fits the bits row ids keep for it");
     }
 
     /** The connection settings, checked by {@link ClickHouseConfig} (URL shape, database identifier). */
@@ -42,6 +45,7 @@ public record ClickHouseSettings(
 
     @Override
     public String toString() {
-        return "ClickHouseSettings[" + clickhouseUrl + "/" + clickhouseDatabase + " as " + clickhouseUser + ", startupTimeout=" + startupTimeout + "]";
+        return "ClickHouseSettings[" + clickhouseUrl + "/" + clickhouseDatabase + " as " + clickhouseUser + ", startupTimeout=" + startupTimeout
+                + ", writerId=" + (writerId == null ? "random" : writerId) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.clickmap.api.elements;
 
+import io.clickmap.api.clickhouse.RowIds;
 import io.clickmap.api.errors.ApiException;
 
 /**
@@ -17,7 +18,7 @@ final class ElementId {
             throw ApiException.notFound();
         }
         long id = Long.parseLong(significant);
-        if (id > ElementIds.MAX_ID) {
+        if (id > RowIds.MAX_ID) {
             throw ApiException.notFound();
         }
         return id;

@@ -3,6 +3,7 @@ package io.clickmap.api.elements;
 import io.clickmap.api.auth.Access;
 import io.clickmap.api.auth.Authorized;
 import io.clickmap.api.auth.Scopes;
+import io.clickmap.api.clickhouse.RowIds;
 import io.clickmap.api.errors.ApiException;
 import io.clickmap.api.web.JsonResponses;
 import io.clickmap.api.web.PageLinks;
@@ -40,10 +41,10 @@ public class ElementsController {
     private static final String ONE = "/{elementId:[0-9]+}";
 
     private final ElementStore store;
-    private final ElementIds ids;
+    private final RowIds ids;
     private final PageLinks links;
 
-    public ElementsController(ElementStore store, ElementIds ids, PageLinks links) {
+    public ElementsController(ElementStore store, RowIds ids, PageLinks links) {
         this.store = store;
         this.ids = ids;
         this.links = links;

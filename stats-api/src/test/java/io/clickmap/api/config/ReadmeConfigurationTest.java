@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clickmap.api.StatsApiMain;
 import io.clickmap.api.auth.AuthConfig;
-import io.clickmap.api.elements.ElementIds;
+import io.clickmap.api.clickhouse.RowIds;
 import io.clickmap.testing.MarkdownTable;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.io.File;
@@ -112,7 +112,7 @@ class ReadmeConfigurationTest {
         Map<String, Map<String, String>> rows = rows();
 
         assertThat(rows.get("clickmap.api-key-cache-ttl").get("meaning")).endsWith("; 0–" + AuthConfig.MAX_API_KEY_CACHE_TTL.toMinutes() + " min");
-        assertThat(rows.get("clickmap.element-writer-id").get("meaning")).startsWith("0–" + ElementIds.MAX_WRITER + ",");
+        assertThat(rows.get("clickmap.writer-id").get("meaning")).startsWith("0–" + RowIds.MAX_WRITER + ",");
     }
 
     private static Stream<RecordComponent> components() {

@@ -24,7 +24,7 @@ class ConcurrentCreatesTest extends ServiceTest {
 
     @Override
     protected Map<String, String> settings() {
-        return Map.of("clickmap.element-writer-id", String.valueOf(WRITER));
+        return Map.of("clickmap.writer-id", String.valueOf(WRITER));
     }
 
     @Test

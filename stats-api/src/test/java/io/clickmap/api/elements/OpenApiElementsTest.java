@@ -3,6 +3,7 @@ package io.clickmap.api.elements;
 import static io.clickmap.api.web.OpenApiDocument.integer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clickmap.api.clickhouse.RowIds;
 import io.clickmap.api.web.OffsetParameter;
 import io.clickmap.api.web.OpenApiDocument;
 import java.io.IOException;
@@ -53,6 +54,6 @@ class OpenApiElementsTest {
     void idsStayBelowTheLargestIdHandedOut() {
         Map<String, Object> stored = openApi.map(openApi.list(openApi.component("StoredElement"), "allOf").get(0), "properties", "id");
 
-        assertThat(integer(stored, "maximum")).isEqualTo(ElementIds.MAX_ID);
+        assertThat(integer(stored, "maximum")).isEqualTo(RowIds.MAX_ID);
     }
 }

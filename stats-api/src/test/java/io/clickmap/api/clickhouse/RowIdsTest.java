@@ -1,4 +1,4 @@
-package io.clickmap.api.elements;
+package io.clickmap.api.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
-class ElementIdsTest {
+class RowIdsTest {
     private static final long TWO_TO_53 = 1L << 53;
 
     /** A clock that shows whatever millisecond the test sets. */
@@ -49,12 +49,12 @@ class ElementIdsTest {
     }
 
     private static long epochPlus(long millis) {
-        return ElementIds.EPOCH.toEpochMilli() + millis;
+        return RowIds.EPOCH.toEpochMilli() + millis;
     }
 
     @Test
     void anIdIsTheMillisecondsSinceTheEpochThenTheWriterThenTheSequence() {
-        ElementIds ids = new ElementIds(5, new SetClock(epochPlus(1_000)));
+        RowIds ids = new RowIds(5, new SetClock(epochPlus(1_000)));
 
         // (1000 << 12) | (5 << 2) | sequence; the fifth id in one millisecond borrows the next one.
         assertThat(List.of(ids.next(), ids.next(), ids.next(), ids.next(), ids.next()))
@@ -64,7 +64,7 @@ class ElementIdsTest {
     @Test
     void idsFromOneWriterStrictlyIncreaseWhenTheClockStandsStillOrStepsBack() {
         SetClock clock = new SetClock(epochPlus(60_000));
-        ElementIds ids = new ElementIds(1023, clock);
+        RowIds ids = new RowIds(1023, clock);
         List<Long> drawn = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             drawn.add(ids.next());
@@ -81,8 +81,8 @@ class ElementIdsTest {
     @Test
     void twoWritersNeverShareAnIdEvenInTheSameMillisecond() {
         SetClock clock = new SetClock(epochPlus(5));
-        ElementIds first = new ElementIds(1, clock);
-        ElementIds second = new ElementIds(2, clock);
+        RowIds first = new RowIds(1, clock);
+        RowIds second = new RowIds(2, clock);
         Set<Long> drawn = new HashSet<>();
         for (int i = 0; i < 1_000; i++) {
             assertThat(drawn.add(first.next())).isTrue();
@@ -93,17 +93,17 @@ class ElementIdsTest {
     @Test
     void idsStayBelowTwoToThe53UntilTheirMillisecondsRunOutIn2094AndThenStopLoudly() {
         long lastMillisecond = (1L << 41) - 1;
-        ElementIds ids = new ElementIds(ElementIds.MAX_WRITER, new SetClock(epochPlus(lastMillisecond)));
-        assertThat(ElementIds.EPOCH.plusMillis(lastMillisecond)).isBetween(Instant.parse("2094-09-01T00:00:00Z"), Instant.parse("2094-10-01T00:00:00Z"));
+        RowIds ids = new RowIds(RowIds.MAX_WRITER, new SetClock(epochPlus(lastMillisecond)));
+        assertThat(RowIds.EPOCH.plusMillis(lastMillisecond)).isBetween(Instant.parse("2094-09-01T00:00:00Z"), Instant.parse("2094-10-01T00:00:00Z"));
 
         assertThat(List.of(ids.next(), ids.next(), ids.next())).allSatisfy(id -> assertThat(id).isLessThan(TWO_TO_53));
-        assertThat(ids.next()).isEqualTo(ElementIds.MAX_ID).isEqualTo(TWO_TO_53 - 1);
+        assertThat(ids.next()).isEqualTo(RowIds.MAX_ID).isEqualTo(TWO_TO_53 - 1);
         assertThatThrownBy(ids::next).isInstanceOf(IllegalStateException.class).hasMessageContaining("exhausted");
     }
 
     @Test
     void eightThreadsDrawingAtOnceNeverGetTheSameId() throws Exception {
-        ElementIds ids = new ElementIds(7, Clock.systemUTC());
+        RowIds ids = new RowIds(7, Clock.systemUTC());
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             List<CompletableFuture<List<Long>>> draws = new ArrayList<>();
@@ -130,7 +130,7 @@ class ElementIdsTest {
 
     @Test
     void aWriterIdOutsideItsTenBitsIsRefused() {
-        assertThatThrownBy(() -> new ElementIds(1024, Clock.systemUTC())).hasMessageContaining("from 0 to 1023");
-        assertThatThrownBy(() -> new ElementIds(-1, Clock.systemUTC())).hasMessageContaining("from 0 to 1023");
+        assertThatThrownBy(() -> new RowIds(1024, Clock.systemUTC())).hasMessageContaining("from 0 to 1023");
+        assertThatThrownBy(() -> new RowIds(-1, Clock.systemUTC())).hasMessageContaining("from 0 to 1023");
     }
 }
