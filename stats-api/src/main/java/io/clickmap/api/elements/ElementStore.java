@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The {@code elements} table, always within one environment ({@code team_id}). Every write is a whole row with
@@ -46,17 +45,17 @@ class ElementStore {
     }
 
     Optional<StoredElement> find(long environmentId, long id, ServerTiming timing) {
-        return timed(timing, () -> sql.query(FIND.bind("team", environmentId).bind("id", id).render(), ElementStore::element))
+        return timing.clickHouse(() -> sql.query(FIND.bind("team", environmentId).bind("id", id).render(), ElementStore::element))
                 .stream().findFirst();
     }
 
     long count(long environmentId, ServerTiming timing) {
-        return timed(timing, () -> sql.query(COUNT.bind("team", environmentId).render(), row -> row.get("count").asLong())).get(0);
+        return timing.clickHouse(() -> sql.query(COUNT.bind("team", environmentId).render(), row -> row.get("count").asLong())).get(0);
     }
 
     List<StoredElement> page(long environmentId, int limit, long offset, ServerTiming timing) {
         String query = PAGE.bind("team", environmentId).bind("limit", limit).bind("offset", offset).render();
-        return timed(timing, () -> sql.query(query, ElementStore::element));
+        return timing.clickHouse(() -> sql.query(query, ElementStore::element));
     }
 
     /** Writes the element as the newest version of its id. */
@@ -86,7 +85,7 @@ class ElementStore {
                 .bind("deleted", deleted)
                 .bind("version", version)
                 .render();
-        timed(timing, () -> {
+        timing.clickHouse(() -> {
             sql.execute(statement);
             return null;
         });
@@ -94,15 +93,6 @@ class ElementStore {
 
     private static Object nullable(Object value) {
         return value == null ? NULL : value;
-    }
-
-    private static <T> T timed(ServerTiming timing, Supplier<T> call) {
-        long started = System.nanoTime();
-        try {
-            return call.get();
-        } finally {
-            timing.addClickHouse(System.nanoTime() - started);
-        }
     }
 
     private static StoredElement element(JsonNode row) {

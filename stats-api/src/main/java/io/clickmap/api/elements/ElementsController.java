@@ -6,6 +6,7 @@ import io.clickmap.api.auth.Scopes;
 import io.clickmap.api.clickhouse.RowIds;
 import io.clickmap.api.errors.ApiException;
 import io.clickmap.api.web.JsonResponses;
+import io.clickmap.api.web.ListParameters;
 import io.clickmap.api.web.PageLinks;
 import io.clickmap.api.web.QueryString;
 import io.clickmap.api.web.ServerTiming;

@@ -1,6 +1,7 @@
 package io.clickmap.api.web;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Collects the phases of one request for the {@code Server-Timing} header, so clients and benchmarks can
@@ -13,6 +14,16 @@ public final class ServerTiming {
     /** Adds time spent waiting for ClickHouse; reported as one {@code clickhouse} entry. */
     public void addClickHouse(long nanos) {
         clickHouseNanos += nanos;
+    }
+
+    /** Runs a ClickHouse call and adds its time, failed or not. */
+    public <T> T clickHouse(Supplier<T> call) {
+        long started = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            addClickHouse(System.nanoTime() - started);
+        }
     }
 
     public void add(String name, long nanos) {

@@ -4,6 +4,7 @@ import static io.clickmap.api.web.OpenApiDocument.integer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clickmap.api.clickhouse.RowIds;
+import io.clickmap.api.web.ListParameters;
 import io.clickmap.api.web.OffsetParameter;
 import io.clickmap.api.web.OpenApiDocument;
 import java.io.IOException;
