@@ -1,5 +1,6 @@
 package io.clickmap.api.elements;
 
+import io.clickmap.api.web.BodyField;
 import java.util.List;
 import java.util.Map;
 
@@ -9,34 +10,19 @@ import java.util.Map;
  * that is all PATCH needs, and POST applies it to {@link ElementValues#EMPTY}.
  */
 record ElementChange(
-        Field<String> text,
-        Field<String> tagName,
-        Field<List<String>> attrClass,
-        Field<String> href,
-        Field<String> attrId,
-        Field<Integer> nthChild,
-        Field<Integer> nthOfType,
-        Field<Map<String, String>> attributes,
-        Field<Integer> order) {
+        BodyField<String> text,
+        BodyField<String> tagName,
+        BodyField<List<String>> attrClass,
+        BodyField<String> href,
+        BodyField<String> attrId,
+        BodyField<Integer> nthChild,
+        BodyField<Integer> nthOfType,
+        BodyField<Map<String, String>> attributes,
+        BodyField<Integer> order) {
 
     ElementValues applyTo(ElementValues current) {
         return new ElementValues(text.or(current.text()), tagName.or(current.tagName()), attrClass.or(current.attrClass()),
                 href.or(current.href()), attrId.or(current.attrId()), nthChild.or(current.nthChild()),
                 nthOfType.or(current.nthOfType()), attributes.or(current.attributes()), order.or(current.order()));
-    }
-
-    /** One field of a body: sent with a value (maybe null), or not sent at all. */
-    record Field<T>(boolean sent, T value) {
-        static <T> Field<T> notSent() {
-            return new Field<>(false, null);
-        }
-
-        static <T> Field<T> of(T value) {
-            return new Field<>(true, value);
-        }
-
-        T or(T current) {
-            return sent ? value : current;
-        }
     }
 }
