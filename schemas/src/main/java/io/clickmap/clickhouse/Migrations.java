@@ -12,14 +12,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Brings a database to the current schema. Both services run this at start-up, possibly at the same
- * moment: every statement is idempotent ({@code IF NOT EXISTS}), so two processes applying the same
- * migration both succeed, and a version recorded twice is harmless. A migration whose text changed
+ * moment: every statement is idempotent ({@code IF NOT EXISTS}; a column added counts as done when the
+ * column is there), so two processes applying the same migration both succeed, and a version recorded
+ * twice is harmless. A migration whose text changed
  * after it was applied stops start-up: schemas change by adding migrations, never by editing them.
  */
 public final class Migrations {
@@ -29,7 +32,8 @@ public final class Migrations {
             "V002__daily_rollup.sql",
             "V003__environments.sql",
             "V004__api_keys.sql",
-            "V005__elements.sql");
+            "V005__elements.sql",
+            "V006__users.sql");
 
     private static final SqlTemplate CREATE_DATABASE = SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}");
     private static final SqlTemplate CREATE_LEDGER = SqlTemplate.of("""
@@ -43,6 +47,12 @@ public final class Migrations {
             "SELECT version, groupUniqArray(checksum) AS checksums FROM {database}.schema_migrations GROUP BY version");
     private static final SqlTemplate RECORD = SqlTemplate.of(
             "INSERT INTO {database}.schema_migrations (version, name, checksum) VALUES ({version}, {name}, {checksum})");
+    // 18.16 knows no ADD COLUMN IF NOT EXISTS, so migrations write ALTER TABLE {database}.t ADD COLUMN c … and
+    // the column being there afterwards is what counts: another process may have added it a moment before, or
+    // a run that stopped before recording its migration.
+    private static final Pattern ADD_COLUMN = Pattern.compile("ALTER TABLE \\{database}\\.(\\w+) ADD COLUMN (\\w+) .*", Pattern.DOTALL);
+    private static final SqlTemplate HAS_COLUMN = SqlTemplate.of(
+            "SELECT count() AS n FROM system.columns WHERE database = {database} AND table = {table} AND name = {column}");
 
     private Migrations() {
     }
@@ -69,11 +79,28 @@ public final class Migrations {
                 continue;
             }
             for (String statement : statements(text)) {
-                sql.execute(SqlTemplate.of(statement).bind("database", db).render());
+                execute(sql, database, statement);
             }
             sql.execute(RECORD.bind("database", db).bind("version", version).bind("name", file).bind("checksum", checksum).render());
             LOG.info("Applied migration {} to database {}", file, database);
         }
+    }
+
+    private static void execute(ClickHouseSql sql, String database, String statement) {
+        String rendered = SqlTemplate.of(statement).bind("database", SqlTemplate.Fragment.identifier(database)).render();
+        Matcher addColumn = ADD_COLUMN.matcher(statement);
+        try {
+            sql.execute(rendered);
+        } catch (RuntimeException e) {
+            if (!addColumn.matches() || !hasColumn(sql, database, addColumn.group(1), addColumn.group(2))) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean hasColumn(ClickHouseSql sql, String database, String table, String column) {
+        return sql.query(HAS_COLUMN.bind("database", database).bind("table", table).bind("column", column).render(),
+                row -> row.get("n").asLong()).get(0) > 0;
     }
 
     /** Statements end with a semicolon at the end of a line; comment lines are dropped. */

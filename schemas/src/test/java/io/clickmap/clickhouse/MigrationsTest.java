@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.ServerException;
 import io.clickmap.testing.ClickHouseExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class MigrationsTest {
 
         assertThat(CLICKHOUSE.sql("SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name FORMAT TSV").lines())
                 .containsExactly("api_keys", "element_chains", "element_chains_mv", "element_clicks_daily", "element_clicks_daily_mv",
-                        "element_urls", "element_urls_mv", "elements", "environments", "events", "schema_migrations");
+                        "element_urls", "element_urls_mv", "elements", "environments", "events", "schema_migrations", "users");
         // one row per migration, not one per application
         assertThat(CLICKHOUSE.sql("SELECT version, name FROM schema_migrations ORDER BY version FORMAT TSV").lines())
                 .containsExactlyElementsOf(Migrations.FILES.stream().map(file -> Integer.parseInt(file.substring(1, 4)) + "\t" + file).toList());
@@ -59,7 +60,7 @@ class MigrationsTest {
             CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
 
             assertThat(CLICKHOUSE.sql("SELECT count() FROM system.tables WHERE database = '" + database + "' FORMAT TSV").strip())
-                    .isEqualTo("11");
+                    .isEqualTo("12");
             assertThat(CLICKHOUSE.sql("SELECT uniqExact(version) FROM " + database + ".schema_migrations FORMAT TSV").strip())
                     .isEqualTo(String.valueOf(Migrations.FILES.size()));
         } finally {
@@ -78,6 +79,40 @@ class MigrationsTest {
 
             assertThatThrownBy(() -> Migrations.apply(ownSql, database))
                     .hasMessageContaining("V001__events.sql changed after it was applied");
+        } finally {
+            CLICKHOUSE.sql("DROP DATABASE IF EXISTS " + database);
+        }
+    }
+
+    @Test
+    void aColumnThatAMigrationAddsAndIsThereAlreadyIsNoFailure() {
+        // as a run leaves it that added the column and stopped before recording the migration
+        String database = CLICKHOUSE.database() + "_added";
+        try (Client own = ClickHouseClients.create(new ClickHouseConfig(CLICKHOUSE.url(), database, CLICKHOUSE.user(), CLICKHOUSE.password()))) {
+            CLICKHOUSE.sql("CREATE DATABASE " + database);
+            CLICKHOUSE.sql("CREATE TABLE " + database + ".api_keys (id String, key_hash String, user_id Int64 DEFAULT 0, version UInt64) "
+                    + "ENGINE = ReplacingMergeTree(version) ORDER BY key_hash");
+
+            Migrations.apply(new ClickHouseSql(own), database);
+
+            assertThat(CLICKHOUSE.sql("SELECT uniqExact(version) FROM " + database + ".schema_migrations FORMAT TSV").strip())
+                    .isEqualTo(String.valueOf(Migrations.FILES.size()));
+        } finally {
+            CLICKHOUSE.sql("DROP DATABASE IF EXISTS " + database);
+        }
+    }
+
+    @Test
+    void aFailingColumnAdditionStillFails() {
+        String database = CLICKHOUSE.database() + "_clash";
+        try (Client own = ClickHouseClients.create(new ClickHouseConfig(CLICKHOUSE.url(), database, CLICKHOUSE.user(), CLICKHOUSE.password()))) {
+            CLICKHOUSE.sql("CREATE DATABASE " + database);
+            // an api_keys that cannot take the column: a view has no ADD COLUMN
+            CLICKHOUSE.sql("CREATE VIEW " + database + ".api_keys AS SELECT 'bootstrap' AS id");
+
+            assertThatThrownBy(() -> Migrations.apply(new ClickHouseSql(own), database)).isInstanceOf(ServerException.class);
+            assertThat(CLICKHOUSE.sql("SELECT count() FROM " + database + ".schema_migrations WHERE name = 'V006__users.sql' FORMAT TSV").strip())
+                    .isEqualTo("0");
         } finally {
             CLICKHOUSE.sql("DROP DATABASE IF EXISTS " + database);
         }
