@@ -12,7 +12,7 @@ import sun.misc.Signal;
 
 /**
  * Entry point of the service jar. With no arguments (or only Micronaut options) it serves the HTTP API;
- * {@code keys …} and {@code environments …} run an administration command instead and exit.
+ * {@code users …}, {@code keys …} and {@code environments …} run an administration command instead and exit.
  * SIGTERM and Ctrl-C stop the server gracefully (requests in flight are answered) and exit 0.
  */
 public final class StatsApiMain {

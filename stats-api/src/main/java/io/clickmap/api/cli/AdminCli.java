@@ -2,6 +2,7 @@ package io.clickmap.api.cli;
 
 import io.clickmap.api.auth.ApiKeyStore;
 import io.clickmap.api.environments.EnvironmentStore;
+import io.clickmap.api.users.UserStore;
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -10,12 +11,15 @@ import java.util.Map;
 
 /**
  * Administration from the service jar, against the ClickHouse the service is configured for (same settings
- * and environment variables): {@code keys create|list|revoke} and {@code environments create|list}. Applies
- * migrations first, like the service. Exit code 0 on success, 2 for a usage error, 1 when ClickHouse fails.
+ * and environment variables): {@code users create|list}, {@code keys create|list|revoke} and
+ * {@code environments create|list}. Applies migrations first, like the service. Exit code 0 on success, 2 for a
+ * usage error, 1 when ClickHouse fails.
  */
 public final class AdminCli {
     static final String USAGE = """
             usage:
+              users create --email EMAIL --first-name NAME [--last-name NAME]
+              users list
               keys create --label LABEL --scopes element:read[,element:write|*] (--environments 1,2 | --all-environments)
               keys list
               keys revoke --id ID
@@ -27,7 +31,7 @@ public final class AdminCli {
     }
 
     public static boolean handles(String command) {
-        return command.equals("keys") || command.equals("environments");
+        return command.equals("users") || command.equals("keys") || command.equals("environments");
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -42,10 +46,11 @@ public final class AdminCli {
         }
         List<String> options = Arrays.asList(args).subList(2, args.length);
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(settings).start()) {
-            if (args[0].equals("keys")) {
-                return new KeysCommand(context.getBean(ApiKeyStore.class), out).run(args[1], options);
-            }
-            return new EnvironmentsCommand(context.getBean(EnvironmentStore.class), out).run(args[1], options);
+            return switch (args[0]) {
+                case "users" -> new UsersCommand(context.getBean(UserStore.class), out).run(args[1], options);
+                case "keys" -> new KeysCommand(context.getBean(ApiKeyStore.class), out).run(args[1], options);
+                default -> new EnvironmentsCommand(context.getBean(EnvironmentStore.class), out).run(args[1], options);
+            };
         } catch (CliArguments.UsageException e) {
             err.println("error: " + e.getMessage());
             err.println(USAGE);

@@ -36,6 +36,34 @@ class AdminCliTest extends ServiceTest {
     }
 
     @Test
+    void aUserCreatedOnTheCommandLineIsPrintedByIdAndListed() {
+        Outcome created = cli("users", "create", "--email", "Ada@Example.com", "--first-name", "Ada", "--last-name", "Lovelace");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).matches("[1-9][0-9]*\\R");
+        String id = created.out().strip();
+        Outcome alone = cli("users", "create", "--email", "grace@example.com", "--first-name", "Grace");
+        assertThat(alone.exitCode()).as(alone.err()).isZero();
+
+        String listed = cli("users", "list").out();
+        assertThat(listed).startsWith("id\tuuid\temail\tfirst_name\tlast_name\tcreated_at\n")
+                .containsPattern("(?m)^" + id + "\t[0-9a-f-]{36}\tAda@Example.com\tAda\tLovelace\t20\\d\\d-[^\t]+Z$")
+                .containsPattern("(?m)^" + alone.out().strip() + "\t[0-9a-f-]{36}\tgrace@example.com\tGrace\t\t20\\d\\d-[^\t]+Z$");
+        assertThat(scalar("SELECT toString(uuid) FROM users FINAL WHERE id = " + id)).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    }
+
+    @Test
+    void aUserWithAnEmailAddressTakenInAnyCaseIsNotCreated() {
+        assertThat(cli("users", "create", "--email", "alan@example.com", "--first-name", "Alan").exitCode()).isZero();
+        String before = cli("users", "list").out();
+
+        Outcome again = cli("users", "create", "--email", "ALAN@Example.COM", "--first-name", "Another");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).startsWith("error: a user has the e-mail address ALAN@Example.COM already");
+        assertThat(again.out()).isEmpty();
+        assertThat(cli("users", "list").out()).isEqualTo(before);
+    }
+
+    @Test
     void anEnvironmentCreatedOnTheCommandLineIsListedAndServed() {
         Outcome created = cli("environments", "create", "--id", "5", "--name", "Docs", "--token", "phc_docs");
         assertThat(created.exitCode()).as(created.err()).isZero();
@@ -77,10 +105,21 @@ class AdminCliTest extends ServiceTest {
 
     @Test
     void badCommandLinesExitWithUsageAndChangeNothing() {
+        String usersBefore = cli("users", "list").out();
         String keysBefore = cli("keys", "list").out();
         String environmentsBefore = cli("environments", "list").out();
         // each bad command line, with the error it names ("" where the usage alone is printed)
         Map<List<String>, String> bad = new LinkedHashMap<>();
+        bad.put(List.of("users"), "");
+        bad.put(List.of("users", "create", "--first-name", "x"), "error: --email is required");
+        bad.put(List.of("users", "create", "--email", "x@example.com"), "error: --first-name is required");
+        bad.put(List.of("users", "create", "--email", "x.example.com", "--first-name", "x"),
+                "error: an e-mail address looks like name@example.com (at most 254 characters), not 'x.example.com'");
+        bad.put(List.of("users", "create", "--email", "x@example.com", "--first-name", "x", "--last-name", "a\tb"),
+                "error: a last name has at most 150 characters and no control characters");
+        bad.put(List.of("users", "create", "--email", "Bootstrap@Clickmap.Local", "--first-name", "x"),
+                "error: addresses @clickmap.local are kept for Clickmap's own users");
+        bad.put(List.of("users", "delete"), "error: unknown users action 'delete'");
         bad.put(List.of("keys"), "");
         bad.put(List.of("keys", "create", "--label", "x", "--scopes", "admin", "--all-environments"), "error: unknown scope 'admin'");
         bad.put(List.of("keys", "create", "--label", "x", "--scopes", "*"), "error: give either --environments 1,2 or --all-environments");
@@ -96,6 +135,7 @@ class AdminCliTest extends ServiceTest {
             assertThat(outcome.out()).as(args.toString()).isEmpty();
         });
 
+        assertThat(cli("users", "list").out()).isEqualTo(usersBefore);
         assertThat(cli("keys", "list").out()).isEqualTo(keysBefore);
         assertThat(cli("environments", "list").out()).isEqualTo(environmentsBefore);
         assertThat(scalar("SELECT count() FROM api_keys FINAL WHERE label = 'x'")).isEqualTo("0");
