@@ -3,10 +3,14 @@ package io.clickmap.api.auth;
 import java.time.Instant;
 import java.util.List;
 
-/** A personal API key as stored (never the key itself): what it may do and which environments it reaches. */
+/**
+ * A personal API key as stored (never the key itself): whose it is, what it may do and which environments it
+ * reaches. Every key belongs to a user, whom insights made with it name as their creator.
+ */
 public record ApiKey(
         String id,
         String label,
+        long userId,
         List<String> scopes,
         boolean allEnvironments,
         List<Long> environments,
@@ -14,6 +18,9 @@ public record ApiKey(
         boolean revoked) {
 
     public ApiKey {
+        if (userId < 1) {
+            throw new IllegalArgumentException("a key belongs to a user, not to user " + userId);
+        }
         scopes = List.copyOf(scopes);
         environments = List.copyOf(environments);
     }
@@ -27,6 +34,6 @@ public record ApiKey(
     }
 
     public ApiKey asRevoked() {
-        return new ApiKey(id, label, scopes, allEnvironments, environments, createdAt, true);
+        return new ApiKey(id, label, userId, scopes, allEnvironments, environments, createdAt, true);
     }
 }

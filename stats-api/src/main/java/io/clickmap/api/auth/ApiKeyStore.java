@@ -2,6 +2,7 @@ package io.clickmap.api.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickmap.api.clickhouse.Versions;
+import io.clickmap.api.users.UserIds;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.SqlTemplate;
 import jakarta.inject.Singleton;
@@ -16,17 +17,19 @@ import java.util.Optional;
 /**
  * The {@code api_keys} table. Rows are versioned (ReplacingMergeTree, read with {@code FINAL}); revoking
  * writes a newer version of the same key hash with {@code revoked = 1}. ClickHouse failures pass through.
+ * A row stored before keys had users reads {@code user_id = 0}: it belongs to the bootstrap user if it is the
+ * bootstrap key, else to the "legacy keys" user; migration V006 stored both users, with these fixed ids.
  */
 @Singleton
 public class ApiKeyStore {
     private static final DateTimeFormatter CLICKHOUSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final String COLUMNS = "id, key_hash, label, scopes, all_environments, environments, toString(created_at) AS created_at, revoked";
+    private static final String COLUMNS = "id, key_hash, label, user_id, scopes, all_environments, environments, toString(created_at) AS created_at, revoked";
     private static final SqlTemplate BY_HASH = SqlTemplate.of("SELECT " + COLUMNS + " FROM api_keys FINAL WHERE key_hash = {hash}");
     private static final SqlTemplate BY_ID = SqlTemplate.of("SELECT " + COLUMNS + " FROM api_keys FINAL WHERE id = {id}");
     private static final SqlTemplate ALL = SqlTemplate.of("SELECT " + COLUMNS + " FROM api_keys FINAL ORDER BY created_at, id");
     private static final SqlTemplate INSERT = SqlTemplate.of("""
-            INSERT INTO api_keys (id, key_hash, label, scopes, all_environments, environments, created_at, revoked, version)
-            SELECT {id}, {hash}, {label}, CAST({scopes} AS Array(String)), {all}, CAST({environments} AS Array(Int64)),
+            INSERT INTO api_keys (id, key_hash, label, user_id, scopes, all_environments, environments, created_at, revoked, version)
+            SELECT {id}, {hash}, {label}, {user_id}, CAST({scopes} AS Array(String)), {all}, CAST({environments} AS Array(Int64)),
                    {created_at}, {revoked}, {version}""");
 
     private final ClickHouseSql sql;
@@ -47,6 +50,7 @@ public class ApiKeyStore {
         sql.execute(INSERT.bind("id", key.id())
                 .bind("hash", keyHash)
                 .bind("label", key.label())
+                .bind("user_id", key.userId())
                 .bind("scopes", key.scopes())
                 .bind("all", key.allEnvironments() ? 1 : 0)
                 .bind("environments", key.environments())
@@ -71,8 +75,13 @@ public class ApiKeyStore {
         List<Long> environments = new ArrayList<>();
         row.get("environments").forEach(environment -> environments.add(environment.asLong()));
         Instant created = LocalDateTime.parse(row.get("created_at").asText(), CLICKHOUSE_TIME).toInstant(ZoneOffset.UTC);
-        ApiKey key = new ApiKey(row.get("id").asText(), row.get("label").asText(), scopes, row.get("all_environments").asInt() == 1,
-                environments, created, row.get("revoked").asInt() == 1);
+        String id = row.get("id").asText();
+        long userId = row.get("user_id").asLong();
+        if (userId == 0) {
+            userId = id.equals(BootstrapAccess.KEY_ID) ? UserIds.BOOTSTRAP : UserIds.LEGACY_KEYS;
+        }
+        ApiKey key = new ApiKey(id, row.get("label").asText(), userId, scopes, row.get("all_environments").asInt() == 1, environments, created,
+                row.get("revoked").asInt() == 1);
         return new StoredKey(key, row.get("key_hash").asText());
     }
 

@@ -20,7 +20,7 @@ public final class AdminCli {
             usage:
               users create --email EMAIL --first-name NAME [--last-name NAME]
               users list
-              keys create --label LABEL --scopes element:read[,element:write|*] (--environments 1,2 | --all-environments)
+              keys create --label LABEL --user (ID | EMAIL) --scopes element:read[,element:write|*] (--environments 1,2 | --all-environments)
               keys list
               keys revoke --id ID
               environments create --id ID --name NAME --token TOKEN
@@ -48,7 +48,7 @@ public final class AdminCli {
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(settings).start()) {
             return switch (args[0]) {
                 case "users" -> new UsersCommand(context.getBean(UserStore.class), out).run(args[1], options);
-                case "keys" -> new KeysCommand(context.getBean(ApiKeyStore.class), out).run(args[1], options);
+                case "keys" -> new KeysCommand(context.getBean(ApiKeyStore.class), context.getBean(UserStore.class), out).run(args[1], options);
                 default -> new EnvironmentsCommand(context.getBean(EnvironmentStore.class), out).run(args[1], options);
             };
         } catch (CliArguments.UsageException e) {

@@ -6,6 +6,7 @@ import io.clickmap.api.Api;
 import io.clickmap.api.ServiceTest;
 import io.clickmap.api.environments.Environment;
 import io.clickmap.api.environments.EnvironmentStore;
+import io.clickmap.api.users.UserIds;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class AuthenticationTest extends ServiceTest {
     }
 
     private void save(String id, String key, List<String> scopes, boolean all, List<Long> reach) {
-        keys.save(new ApiKey(id, id, scopes, all, reach, Instant.now(), false), ApiKeySecrets.hash(key));
+        keys.save(new ApiKey(id, id, UserIds.BOOTSTRAP, scopes, all, reach, Instant.now(), false), ApiKeySecrets.hash(key));
     }
 
     @Test

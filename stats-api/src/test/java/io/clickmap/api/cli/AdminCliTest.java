@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The administration commands of the service jar, run against the same database the running service reads. */
 @MicronautTest
 class AdminCliTest extends ServiceTest {
+    private static final String BOOTSTRAP_USER = "bootstrap@clickmap.local";
 
     @Override
     protected Map<String, String> settings() {
@@ -85,7 +86,8 @@ class AdminCliTest extends ServiceTest {
     @Test
     void aKeyIsShownOnceWorksForItsEnvironmentsAndStopsWorkingWhenRevoked() {
         cli("environments", "create", "--id", "8", "--name", "Eight", "--token", "phc_eight");
-        Outcome created = cli("keys", "create", "--label", "toolbar", "--scopes", "element:read", "--environments", "8");
+        cli("users", "create", "--email", "toolbar@example.com", "--first-name", "Toolbar");
+        Outcome created = cli("keys", "create", "--label", "toolbar", "--user", "toolbar@example.com", "--scopes", "element:read", "--environments", "8");
         assertThat(created.exitCode()).as(created.err()).isZero();
         Matcher printed = Pattern.compile("id:  (\\S+)\\nkey: (\\S+)").matcher(created.out());
         assertThat(printed.find()).as(created.out()).isTrue();
@@ -94,13 +96,36 @@ class AdminCliTest extends ServiceTest {
 
         assertThat(api().withKey(key).get("/api/environments/8/elements/stats/").status()).isEqualTo(200);
         assertThat(api().withKey(key).get("/api/environments/1/elements/stats/").status()).isEqualTo(403);
-        assertThat(cli("keys", "list").out()).contains(id + "\ttoolbar\telement:read\t8\t").contains("active").doesNotContain(key);
+        assertThat(cli("keys", "list").out()).contains(id + "\ttoolbar\ttoolbar@example.com\telement:read\t8\t").contains("active").doesNotContain(key);
         assertThat(scalar("SELECT count() FROM api_keys WHERE key_hash LIKE '%" + key.substring(4, 12) + "%'")).isEqualTo("0");
 
         Outcome revoked = cli("keys", "revoke", "--id", id);
         assertThat(revoked.exitCode()).isZero();
         assertThat(api().withKey(key).get("/api/environments/8/elements/stats/").status()).isEqualTo(401);
         assertThat(cli("keys", "list").out()).contains(id + "\ttoolbar").contains("revoked");
+    }
+
+    @Test
+    void aKeyBelongsToTheUserNamedByIdOrByEmailAddressInAnyCase() {
+        String barbara = cli("users", "create", "--email", "barbara@example.com", "--first-name", "Barbara").out().strip();
+        String grace = cli("users", "create", "--email", "grace.hopper@example.com", "--first-name", "Grace").out().strip();
+
+        String byId = keyId(cli("keys", "create", "--label", "by-id", "--user", barbara, "--scopes", "element:read,element:write", "--all-environments"));
+        String byEmail = keyId(cli("keys", "create", "--label", "by-email", "--user", "Grace.Hopper@EXAMPLE.com",
+                "--scopes", "*", "--environments", "1"));
+
+        assertThat(scalar("SELECT user_id FROM api_keys FINAL WHERE id = '" + byId + "'")).isEqualTo(barbara);
+        assertThat(scalar("SELECT user_id FROM api_keys FINAL WHERE id = '" + byEmail + "'")).isEqualTo(grace);
+        assertThat(cli("keys", "list").out())
+                .contains(byId + "\tby-id\tbarbara@example.com\telement:read,element:write\tall\t")
+                .contains(byEmail + "\tby-email\tgrace.hopper@example.com\t*\t1\t");
+    }
+
+    private static String keyId(Outcome created) {
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        Matcher id = Pattern.compile("^id:  (\\S+)$", Pattern.MULTILINE).matcher(created.out());
+        assertThat(id.find()).as(created.out()).isTrue();
+        return id.group(1);
     }
 
     @Test
@@ -121,10 +146,19 @@ class AdminCliTest extends ServiceTest {
                 "error: addresses @clickmap.local are kept for Clickmap's own users");
         bad.put(List.of("users", "delete"), "error: unknown users action 'delete'");
         bad.put(List.of("keys"), "");
-        bad.put(List.of("keys", "create", "--label", "x", "--scopes", "admin", "--all-environments"), "error: unknown scope 'admin'");
-        bad.put(List.of("keys", "create", "--label", "x", "--scopes", "*"), "error: give either --environments 1,2 or --all-environments");
-        bad.put(List.of("keys", "create", "--label", "x", "--scopes", "*", "--environments", "1,zero"),
+        bad.put(List.of("keys", "create", "--label", "x", "--user", BOOTSTRAP_USER, "--scopes", "admin", "--all-environments"),
+                "error: unknown scope 'admin'");
+        bad.put(List.of("keys", "create", "--label", "x", "--user", BOOTSTRAP_USER, "--scopes", "*"),
+                "error: give either --environments 1,2 or --all-environments");
+        bad.put(List.of("keys", "create", "--label", "x", "--user", BOOTSTRAP_USER, "--scopes", "*", "--environments", "1,zero"),
                 "error: --environments must be positive integers separated by commas");
+        bad.put(List.of("keys", "create", "--label", "x", "--scopes", "*", "--all-environments"), "error: --user is required");
+        bad.put(List.of("keys", "create", "--label", "x", "--user", "987654321", "--scopes", "*", "--all-environments"),
+                "error: no user has id 987654321 (users list shows them, users create makes one)");
+        bad.put(List.of("keys", "create", "--label", "x", "--user", "nobody@example.com", "--scopes", "*", "--all-environments"),
+                "error: no user has the e-mail address nobody@example.com (users list shows them, users create makes one)");
+        bad.put(List.of("keys", "create", "--label", "x", "--user", "Ada", "--scopes", "*", "--all-environments"),
+                "error: --user is a user's id or e-mail address, not 'Ada'");
         bad.put(List.of("keys", "revoke", "--id", "nope"), "error: no key has id nope");
         bad.put(List.of("environments", "create", "--id", "-3", "--name", "x", "--token", "y"), "error: an environment id is a positive integer, not -3");
         bad.put(List.of("environments", "drop"), "error: unknown environments action 'drop'");
@@ -143,7 +177,7 @@ class AdminCliTest extends ServiceTest {
 
     @Test
     void theBootstrapKeyAndEnvironmentExistAfterStartUp() {
-        assertThat(cli("keys", "list").out()).contains("bootstrap\tbootstrap key (CLICKMAP_BOOTSTRAP_API_KEY)\t*\tall\t");
+        assertThat(cli("keys", "list").out()).contains("bootstrap\tbootstrap key (CLICKMAP_BOOTSTRAP_API_KEY)\t" + BOOTSTRAP_USER + "\t*\tall\t");
         assertThat(cli("environments", "list").out()).contains("1\tShop\tphc_shop");
     }
 }

@@ -10,6 +10,7 @@ import io.clickmap.api.auth.ApiKeyStore;
 import io.clickmap.api.auth.Scopes;
 import io.clickmap.api.environments.Environment;
 import io.clickmap.api.environments.EnvironmentStore;
+import io.clickmap.api.users.UserIds;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class ElementsAccessTest extends ServiceTest {
     }
 
     private void save(String id, String key, List<String> scopes) {
-        keys.save(new ApiKey(id, id, scopes, false, List.of(1L), Instant.now(), false), ApiKeySecrets.hash(key));
+        keys.save(new ApiKey(id, id, UserIds.BOOTSTRAP, scopes, false, List.of(1L), Instant.now(), false), ApiKeySecrets.hash(key));
     }
 
     /** The five actions, through one key, on the elements under {@code elements}; {@code id} names the one to act on. */
