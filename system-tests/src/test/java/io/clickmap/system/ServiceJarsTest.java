@@ -59,7 +59,9 @@ class ServiceJarsTest {
 
             assertThat(cli(clickHouse, "environments", "create", "--id", "2", "--name", "Shop", "--token", "phc_jars_shop"))
                     .contains("created environment 2 (Shop)");
-            String reader = keyIn(cli(clickHouse, "keys", "create", "--label", "toolbar", "--scopes", "element:read", "--environments", "2"));
+            assertThat(cli(clickHouse, "users", "create", "--email", "toolbar@example.com", "--first-name", "Toolbar")).containsPattern("(?m)^[1-9][0-9]*$");
+            String reader = keyIn(cli(clickHouse, "keys", "create", "--label", "toolbar", "--user", "toolbar@example.com", "--scopes", "element:read",
+                    "--environments", "2"));
 
             try (ChildProcess ingest = PackagedJar.startHealthy("ingest", PackagedJar.environment(clickHouse, "KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers(),
                     "KAFKA_TOPIC", topic, "KAFKA_GROUP", topic + "-group", "KAFKA_DEAD_LETTER_TOPIC", topic + "-dlq",
