@@ -2,12 +2,23 @@ package io.clickmap.api.auth;
 
 import java.util.List;
 
-/** The scopes a personal API key may hold; {@code *} stands for all of them. */
+/**
+ * The scopes a personal API key may hold, PostHog's names; {@code *} stands for all of them. Insights, their
+ * activity log, sharing and alerts have their scopes before their endpoints, so keys can be made for them now.
+ */
 public final class Scopes {
     public static final String ELEMENT_READ = "element:read";
     public static final String ELEMENT_WRITE = "element:write";
+    public static final String INSIGHT_READ = "insight:read";
+    public static final String INSIGHT_WRITE = "insight:write";
+    public static final String ACTIVITY_LOG_READ = "activity_log:read";
+    public static final String SHARING_CONFIGURATION_READ = "sharing_configuration:read";
+    public static final String SHARING_CONFIGURATION_WRITE = "sharing_configuration:write";
+    public static final String ALERT_READ = "alert:read";
+    public static final String ALERT_WRITE = "alert:write";
     public static final String ALL = "*";
-    public static final List<String> KNOWN = List.of(ELEMENT_READ, ELEMENT_WRITE, ALL);
+    public static final List<String> KNOWN = List.of(ELEMENT_READ, ELEMENT_WRITE, INSIGHT_READ, INSIGHT_WRITE, ACTIVITY_LOG_READ,
+            SHARING_CONFIGURATION_READ, SHARING_CONFIGURATION_WRITE, ALERT_READ, ALERT_WRITE, ALL);
 
     private Scopes() {
     }

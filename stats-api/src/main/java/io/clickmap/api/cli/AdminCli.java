@@ -1,6 +1,7 @@
 package io.clickmap.api.cli;
 
 import io.clickmap.api.auth.ApiKeyStore;
+import io.clickmap.api.auth.Scopes;
 import io.clickmap.api.environments.EnvironmentStore;
 import io.clickmap.api.users.UserStore;
 import io.micronaut.context.ApplicationContext;
@@ -20,12 +21,13 @@ public final class AdminCli {
             usage:
               users create --email EMAIL --first-name NAME [--last-name NAME]
               users list
-              keys create --label LABEL --user (ID | EMAIL) --scopes element:read[,element:write|*] (--environments 1,2 | --all-environments)
+              keys create --label LABEL --user (ID | EMAIL) --scopes SCOPE[,SCOPE...] (--environments 1,2 | --all-environments)
               keys list
               keys revoke --id ID
               environments create --id ID --name NAME --token TOKEN
               environments list
-            ClickHouse is taken from CLICKHOUSE_URL, CLICKHOUSE_DATABASE, CLICKHOUSE_USER, CLICKHOUSE_PASSWORD.""";
+            scopes: %s
+            ClickHouse is taken from CLICKHOUSE_URL, CLICKHOUSE_DATABASE, CLICKHOUSE_USER, CLICKHOUSE_PASSWORD.""".formatted(String.join(", ", Scopes.KNOWN));
 
     private AdminCli() {
     }

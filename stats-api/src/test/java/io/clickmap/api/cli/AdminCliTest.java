@@ -106,19 +106,21 @@ class AdminCliTest extends ServiceTest {
     }
 
     @Test
-    void aKeyBelongsToTheUserNamedByIdOrByEmailAddressInAnyCase() {
+    void aKeyBelongsToTheUserNamedByIdOrByEmailAddressInAnyCaseAndMayHoldTheInsightScopes() {
         String barbara = cli("users", "create", "--email", "barbara@example.com", "--first-name", "Barbara").out().strip();
         String grace = cli("users", "create", "--email", "grace.hopper@example.com", "--first-name", "Grace").out().strip();
 
-        String byId = keyId(cli("keys", "create", "--label", "by-id", "--user", barbara, "--scopes", "element:read,element:write", "--all-environments"));
+        String byId = keyId(cli("keys", "create", "--label", "by-id", "--user", barbara, "--scopes", "insight:read,insight:write",
+                "--all-environments"));
         String byEmail = keyId(cli("keys", "create", "--label", "by-email", "--user", "Grace.Hopper@EXAMPLE.com",
-                "--scopes", "*", "--environments", "1"));
+                "--scopes", "activity_log:read,sharing_configuration:read,sharing_configuration:write,alert:read,alert:write", "--environments", "1"));
 
         assertThat(scalar("SELECT user_id FROM api_keys FINAL WHERE id = '" + byId + "'")).isEqualTo(barbara);
         assertThat(scalar("SELECT user_id FROM api_keys FINAL WHERE id = '" + byEmail + "'")).isEqualTo(grace);
         assertThat(cli("keys", "list").out())
-                .contains(byId + "\tby-id\tbarbara@example.com\telement:read,element:write\tall\t")
-                .contains(byEmail + "\tby-email\tgrace.hopper@example.com\t*\t1\t");
+                .contains(byId + "\tby-id\tbarbara@example.com\tinsight:read,insight:write\tall\t")
+                .contains(byEmail + "\tby-email\tgrace.hopper@example.com\tactivity_log:read,sharing_configuration:read,"
+                        + "sharing_configuration:write,alert:read,alert:write\t1\t");
     }
 
     private static String keyId(Outcome created) {
@@ -148,6 +150,8 @@ class AdminCliTest extends ServiceTest {
         bad.put(List.of("keys"), "");
         bad.put(List.of("keys", "create", "--label", "x", "--user", BOOTSTRAP_USER, "--scopes", "admin", "--all-environments"),
                 "error: unknown scope 'admin'");
+        bad.put(List.of("keys", "create", "--label", "x", "--user", BOOTSTRAP_USER, "--scopes", "insight:delete", "--all-environments"),
+                "error: unknown scope 'insight:delete'");
         bad.put(List.of("keys", "create", "--label", "x", "--user", BOOTSTRAP_USER, "--scopes", "*"),
                 "error: give either --environments 1,2 or --all-environments");
         bad.put(List.of("keys", "create", "--label", "x", "--user", BOOTSTRAP_USER, "--scopes", "*", "--environments", "1,zero"),
