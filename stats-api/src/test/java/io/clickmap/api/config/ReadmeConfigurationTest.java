@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clickmap.api.StatsApiMain;
 import io.clickmap.api.auth.AuthConfig;
+import io.clickmap.api.auth.Scopes;
 import io.clickmap.api.clickhouse.RowIds;
 import io.clickmap.testing.MarkdownTable;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.yaml.snakeyaml.Yaml;
  * stats-api/README.md's configuration table is the features' settings records ({@link StatsApiMain#SETTINGS}) and
  * application.yml: a row per setting, the variable that sets it (application.yml's, else Micronaut's
  * {@code CLICKMAP_X_Y} for {@code clickmap.x-y}), and the default, which is what its record makes of no value at all.
+ * Its list of scopes is {@link Scopes#KNOWN}.
  */
 class ReadmeConfigurationTest {
     private static final Path README = Path.of("README.md");
@@ -113,6 +116,20 @@ class ReadmeConfigurationTest {
 
         assertThat(rows.get("clickmap.api-key-cache-ttl").get("meaning")).endsWith("; 0–" + AuthConfig.MAX_API_KEY_CACHE_TTL.toMinutes() + " min");
         assertThat(rows.get("clickmap.writer-id").get("meaning")).startsWith("0–" + RowIds.MAX_WRITER + ",");
+    }
+
+    @Test
+    void theScopesTheCliSectionListsAreTheKnownOnesInOrder() throws IOException {
+        String readme = Files.readString(README);
+        Matcher sentence = Pattern.compile("Scopes: (.*?) \\(all\\)\\.", Pattern.DOTALL).matcher(readme);
+        assertThat(sentence.find()).as("the README's \"Scopes: … `*` (all).\"").isTrue();
+
+        Matcher scope = Pattern.compile("`([^`]+)`").matcher(sentence.group(1));
+        List<String> listed = new ArrayList<>();
+        while (scope.find()) {
+            listed.add(scope.group(1));
+        }
+        assertThat(listed).containsExactlyElementsOf(Scopes.KNOWN);
     }
 
     private static Stream<RecordComponent> components() {
