@@ -59,7 +59,8 @@ class ServiceJarsTest {
 
             assertThat(cli(clickHouse, "environments", "create", "--id", "2", "--name", "Shop", "--token", "phc_jars_shop"))
                     .contains("created environment 2 (Shop)");
-            assertThat(cli(clickHouse, "users", "create", "--email", "toolbar@example.com", "--first-name", "Toolbar")).containsPattern("(?m)^[1-9][0-9]*$");
+            assertThat(cli(clickHouse, "users", "create", "--email", "toolbar@example.com", "--first-name", "Toolbar"))
+                    .containsPattern("(?m)^[1-9][0-9]*$");
             String reader = keyIn(cli(clickHouse, "keys", "create", "--label", "toolbar", "--user", "toolbar@example.com", "--scopes", "element:read",
                     "--environments", "2"));
 

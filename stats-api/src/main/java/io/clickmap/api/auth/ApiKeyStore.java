@@ -23,7 +23,8 @@ import java.util.Optional;
 @Singleton
 public class ApiKeyStore {
     private static final DateTimeFormatter CLICKHOUSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final String COLUMNS = "id, key_hash, label, user_id, scopes, all_environments, environments, toString(created_at) AS created_at, revoked";
+    private static final String COLUMNS =
+            "id, key_hash, label, user_id, scopes, all_environments, environments, toString(created_at) AS created_at, revoked";
     private static final SqlTemplate BY_HASH = SqlTemplate.of("SELECT " + COLUMNS + " FROM api_keys FINAL WHERE key_hash = {hash}");
     private static final SqlTemplate BY_ID = SqlTemplate.of("SELECT " + COLUMNS + " FROM api_keys FINAL WHERE id = {id}");
     private static final SqlTemplate ALL = SqlTemplate.of("SELECT " + COLUMNS + " FROM api_keys FINAL ORDER BY created_at, id");

@@ -27,7 +27,8 @@ public final class AdminCli {
               environments create --id ID --name NAME --token TOKEN
               environments list
             scopes: %s
-            ClickHouse is taken from CLICKHOUSE_URL, CLICKHOUSE_DATABASE, CLICKHOUSE_USER, CLICKHOUSE_PASSWORD.""".formatted(String.join(", ", Scopes.KNOWN));
+            ClickHouse is taken from CLICKHOUSE_URL, CLICKHOUSE_DATABASE, CLICKHOUSE_USER, CLICKHOUSE_PASSWORD."""
+            .formatted(String.join(", ", Scopes.KNOWN));
 
     private AdminCli() {
     }

@@ -46,7 +46,8 @@ class KeyUsersTest extends ServiceTest {
     void aKeyIsStoredWithItsUser() {
         User ada = new User(UserIds.random(), UUID.randomUUID().toString(), "ada@example.com", "Ada", "", Instant.now());
         users.save(ada);
-        ApiKey key = new ApiKey("ada-key", "Ada's", ada.id(), List.of(Scopes.ELEMENT_READ), true, List.of(), Instant.parse("2026-01-02T03:04:05Z"), false);
+        ApiKey key = new ApiKey("ada-key", "Ada's", ada.id(), List.of(Scopes.ELEMENT_READ), true, List.of(), Instant.parse("2026-01-02T03:04:05Z"),
+                false);
         keys.save(key, "hash-of-ada-key");
 
         assertThat(keys.findByHash("hash-of-ada-key")).contains(key);
@@ -91,7 +92,8 @@ class KeyUsersTest extends ServiceTest {
         try (Client client = ClickHouseClients.create(new ClickHouseConfig(CLICKHOUSE.url(), database, CLICKHOUSE.user(), CLICKHOUSE.password()))) {
             // api_keys as V004 made it, holding a bootstrap key and another
             CLICKHOUSE.sql(migration("V004__api_keys.sql").replace("{database}", database).strip().replaceAll(";$", ""));
-            CLICKHOUSE.sql("INSERT INTO " + database + ".api_keys " + OLD_COLUMNS + " VALUES ('bootstrap', 'hash-b', 'b', ['*'], 1, [], now(), 0, 7), "
+            CLICKHOUSE.sql("INSERT INTO " + database + ".api_keys " + OLD_COLUMNS
+                    + " VALUES ('bootstrap', 'hash-b', 'b', ['*'], 1, [], now(), 0, 7), "
                     + "('3f2a9c0d41b7', 'hash-o', 'o', ['element:read'], 0, [1], now(), 0, 7)");
             ClickHouseSql sql = new ClickHouseSql(client);
 

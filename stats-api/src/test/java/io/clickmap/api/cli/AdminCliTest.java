@@ -49,7 +49,8 @@ class AdminCliTest extends ServiceTest {
         assertThat(listed).startsWith("id\tuuid\temail\tfirst_name\tlast_name\tcreated_at\n")
                 .containsPattern("(?m)^" + id + "\t[0-9a-f-]{36}\tAda@Example.com\tAda\tLovelace\t20\\d\\d-[^\t]+Z$")
                 .containsPattern("(?m)^" + alone.out().strip() + "\t[0-9a-f-]{36}\tgrace@example.com\tGrace\t\t20\\d\\d-[^\t]+Z$");
-        assertThat(scalar("SELECT toString(uuid) FROM users FINAL WHERE id = " + id)).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(scalar("SELECT toString(uuid) FROM users FINAL WHERE id = " + id))
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     }
 
     @Test
@@ -87,7 +88,8 @@ class AdminCliTest extends ServiceTest {
     void aKeyIsShownOnceWorksForItsEnvironmentsAndStopsWorkingWhenRevoked() {
         cli("environments", "create", "--id", "8", "--name", "Eight", "--token", "phc_eight");
         cli("users", "create", "--email", "toolbar@example.com", "--first-name", "Toolbar");
-        Outcome created = cli("keys", "create", "--label", "toolbar", "--user", "toolbar@example.com", "--scopes", "element:read", "--environments", "8");
+        Outcome created = cli("keys", "create", "--label", "toolbar", "--user", "toolbar@example.com", "--scopes", "element:read",
+                "--environments", "8");
         assertThat(created.exitCode()).as(created.err()).isZero();
         Matcher printed = Pattern.compile("id:  (\\S+)\\nkey: (\\S+)").matcher(created.out());
         assertThat(printed.find()).as(created.out()).isTrue();
@@ -96,7 +98,8 @@ class AdminCliTest extends ServiceTest {
 
         assertThat(api().withKey(key).get("/api/environments/8/elements/stats/").status()).isEqualTo(200);
         assertThat(api().withKey(key).get("/api/environments/1/elements/stats/").status()).isEqualTo(403);
-        assertThat(cli("keys", "list").out()).contains(id + "\ttoolbar\ttoolbar@example.com\telement:read\t8\t").contains("active").doesNotContain(key);
+        assertThat(cli("keys", "list").out()).contains(id + "\ttoolbar\ttoolbar@example.com\telement:read\t8\t").contains("active")
+                .doesNotContain(key);
         assertThat(scalar("SELECT count() FROM api_keys WHERE key_hash LIKE '%" + key.substring(4, 12) + "%'")).isEqualTo("0");
 
         Outcome revoked = cli("keys", "revoke", "--id", id);
@@ -113,7 +116,8 @@ class AdminCliTest extends ServiceTest {
         String byId = keyId(cli("keys", "create", "--label", "by-id", "--user", barbara, "--scopes", "insight:read,insight:write",
                 "--all-environments"));
         String byEmail = keyId(cli("keys", "create", "--label", "by-email", "--user", "Grace.Hopper@EXAMPLE.com",
-                "--scopes", "activity_log:read,sharing_configuration:read,sharing_configuration:write,alert:read,alert:write", "--environments", "1"));
+                "--scopes", "activity_log:read,sharing_configuration:read,sharing_configuration:write,alert:read,alert:write",
+                "--environments", "1"));
 
         assertThat(scalar("SELECT user_id FROM api_keys FINAL WHERE id = '" + byId + "'")).isEqualTo(barbara);
         assertThat(scalar("SELECT user_id FROM api_keys FINAL WHERE id = '" + byEmail + "'")).isEqualTo(grace);
