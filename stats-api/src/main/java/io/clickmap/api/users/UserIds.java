@@ -6,8 +6,9 @@ import java.security.SecureRandom;
  * User ids, 53 bits at most, so JavaScript holds them exactly. The two users Clickmap stores itself have fixed
  * ids, so every process names them without asking ClickHouse (migration V006 writes the same ones). A created
  * user's id is random rather than {@code max(id)+1}, which two CLI runs at once would both take, and rather
- * than {@code ElementIds}' clock and writer bits, which a short-lived CLI process has no writer id for: users
- * are few, and among 10,000 of them two share an id with a probability below 10⁻⁸.
+ * than a {@code RowIds} one: every CLI run is a process with a random writer id of its own, so two runs in the
+ * same millisecond would share an id once in 1,024. Users are few, and among 10,000 of them two share a random
+ * id with a probability below 10⁻⁸.
  */
 public final class UserIds {
     /** The bootstrap key's user (BootstrapAccess). */
