@@ -53,6 +53,18 @@ public final class DateParameter {
         return new DateRange(start, end);
     }
 
+    /**
+     * One bound on its own, in any form {@link #parse} reads: the instant it starts at ({@code from}: a day means its
+     * first second) or ends at ({@code from} false: a day means its last second). For filters on stored times.
+     */
+    public static Instant instant(String raw, boolean from, Instant now, String attr) {
+        Bound bound = bound(raw, now, attr, from ? LocalDate.of(1970, 1, 1) : DateRange.dayOf(now));
+        if (bound.instant() != null) {
+            return bound.instant();
+        }
+        return from ? DateRange.startOf(bound.day()) : DateRange.endOf(bound.day());
+    }
+
     private static Instant clamp(Instant instant, Instant latest) {
         if (instant.isBefore(DateRange.EARLIEST)) {
             return DateRange.EARLIEST;

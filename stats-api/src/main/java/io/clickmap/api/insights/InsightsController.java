@@ -1,0 +1,127 @@
+package io.clickmap.api.insights;
+
+import io.clickmap.api.auth.Access;
+import io.clickmap.api.auth.Authorized;
+import io.clickmap.api.auth.Scopes;
+import io.clickmap.api.errors.ApiException;
+import io.clickmap.api.users.UserBasic;
+import io.clickmap.api.users.UserDirectory;
+import io.clickmap.api.web.QueryString;
+import io.clickmap.api.web.ServerTiming;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Optional;
+
+/**
+ * Saved insights, PostHog-compatible, on both path families: create, retrieve, update (PATCH, PUT), and DELETE
+ * answered 405 (an insight is deleted by {@code PATCH {"deleted": true}}). Checks in order: the path (404), the key
+ * and its scope — {@code insight:read} to read, {@code insight:write} to change (401/403) — the insight (404, also for
+ * one of another environment or a deleted one), then the body (400). Responses are never cached.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class InsightsController {
+    // Micronaut matches with or without the trailing slash; literal routes (…/activity, …/bulk_update_tags) win over ONE.
+    static final String ENVIRONMENT_INSIGHTS = "/api/environments/{id}/insights";
+    static final String PROJECT_INSIGHTS = "/api/projects/{id}/insights";
+    private static final String ONE = "/{insightId}";
+
+    private final InsightStore store;
+    private final InsightWrites writes;
+    private final UserDirectory users;
+
+    public InsightsController(InsightStore store, InsightWrites writes, UserDirectory users) {
+        this.store = store;
+        this.writes = writes;
+        this.users = users;
+    }
+
+    @Post(uris = {ENVIRONMENT_INSIGHTS, PROJECT_INSIGHTS})
+    public HttpResponse<?> create(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_WRITE) Access access, @Nullable @Body byte[] body) {
+        long environmentId = access.environmentId();
+        ResponseFormat.of(request);
+        InsightChange change = InsightBody.parse(body);
+        ServerTiming timing = new ServerTiming();
+        StoredInsight created = writes.create(environmentId, change, access.key().userId(), timing);
+        return respond(HttpStatus.CREATED, full(created), timing);
+    }
+
+    @Get(uris = {ENVIRONMENT_INSIGHTS + ONE, PROJECT_INSIGHTS + ONE})
+    public HttpResponse<?> retrieve(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access, @PathVariable String insightId) {
+        long environmentId = access.environmentId();
+        ResponseFormat format = ResponseFormat.of(request);
+        ServerTiming timing = new ServerTiming();
+        StoredInsight insight = existing(environmentId, insightId, timing);
+        if (format == ResponseFormat.CSV) {
+            // Until insights are computed there is no result: the header row alone.
+            return ResponseFormat.csv(InsightCsv.result(), timing);
+        }
+        return respond(HttpStatus.OK, full(insight), timing);
+    }
+
+    @Patch(uris = {ENVIRONMENT_INSIGHTS + ONE, PROJECT_INSIGHTS + ONE})
+    public HttpResponse<?> update(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_WRITE) Access access, @PathVariable String insightId,
+                                  @Nullable @Body byte[] body) {
+        return write(request, access, insightId, body);
+    }
+
+    /** DRF's full update: no insight field is required, so a PUT changes what it sends, as PATCH does. */
+    @Put(uris = {ENVIRONMENT_INSIGHTS + ONE, PROJECT_INSIGHTS + ONE})
+    public HttpResponse<?> replace(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_WRITE) Access access, @PathVariable String insightId,
+                                   @Nullable @Body byte[] body) {
+        return write(request, access, insightId, body);
+    }
+
+    @Delete(uris = {ENVIRONMENT_INSIGHTS + ONE, PROJECT_INSIGHTS + ONE})
+    public HttpResponse<?> delete(@Authorized(Scopes.INSIGHT_WRITE) Access access, @PathVariable String insightId) {
+        access.environmentId();
+        return HttpResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header("Cache-Control", "no-store");
+    }
+
+    private HttpResponse<?> write(HttpRequest<?> request, Access access, String insightId, byte[] body) {
+        long environmentId = access.environmentId();
+        ResponseFormat.of(request);
+        ServerTiming timing = new ServerTiming();
+        Optional<StoredInsight> found = InsightRef.find(store, environmentId, insightId, timing);
+        InsightChange change = InsightBody.parse(body);
+        // A deleted insight is reached only by the request that restores it.
+        StoredInsight current = found.filter(insight -> !insight.fields().deleted() || Boolean.FALSE.equals(change.deleted().value()) && change.deleted().sent())
+                .orElseThrow(ApiException::notFound);
+        StoredInsight updated = writes.update(environmentId, current, change.applyTo(current.fields()), access.key().userId(), timing);
+        return respond(HttpStatus.OK, full(updated), timing);
+    }
+
+    private StoredInsight existing(long environmentId, String insightId, ServerTiming timing) {
+        return InsightRef.find(store, environmentId, insightId, timing).filter(insight -> !insight.fields().deleted())
+                .orElseThrow(ApiException::notFound);
+    }
+
+    private InsightJson.Full full(StoredInsight insight) {
+        return InsightJson.full(insight, user(insight.createdBy()), user(insight.lastModifiedBy()));
+    }
+
+    private UserBasic user(long id) {
+        return users.find(id).map(UserBasic::of).orElse(null);
+    }
+
+    private static MutableHttpResponse<?> respond(HttpStatus status, Object body, ServerTiming timing) {
+        return HttpResponse.status(status).body(body).header("Cache-Control", "no-store").header("Server-Timing", timing.header());
+    }
+
+    static QueryString query(HttpRequest<?> request) {
+        return QueryString.parse(request.getUri().getRawQuery());
+    }
+}

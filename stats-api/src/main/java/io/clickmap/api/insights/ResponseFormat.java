@@ -1,0 +1,31 @@
+package io.clickmap.api.insights;
+
+import io.clickmap.api.errors.ApiException;
+import io.clickmap.api.web.QueryString;
+import io.clickmap.api.web.ServerTiming;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** {@code ?format=json} (the default) or {@code ?format=csv}; DRF answers any other format 404, and so does Clickmap. */
+enum ResponseFormat {
+    JSON, CSV;
+
+    static ResponseFormat of(HttpRequest<?> request) {
+        String format = QueryString.parse(request.getUri().getRawQuery()).last("format");
+        if (format == null || format.equals("json")) {
+            return JSON;
+        }
+        if (format.equals("csv")) {
+            return CSV;
+        }
+        throw ApiException.notFound();
+    }
+
+    static MutableHttpResponse<byte[]> csv(String text, ServerTiming timing) {
+        return HttpResponse.ok(text.getBytes(StandardCharsets.UTF_8)).contentType(new MediaType("text/csv; charset=utf-8"))
+                .header("Cache-Control", "no-store").header("Server-Timing", timing.header());
+    }
+}
