@@ -3,6 +3,7 @@ package io.clickmap.api.insights;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.clickmap.api.users.UserBasic;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,10 @@ final class InsightJson {
             List<String> tags,
             @JsonProperty("user_access_level") String userAccessLevel,
             @JsonProperty("last_viewed_at") String lastViewedAt) {
+    }
+
+    /** A row of a searched list: the insight, and after its fields how it matched ({@code exact} or {@code similar}). */
+    record Searched(@JsonUnwrapped Object insight, @JsonProperty("search_match_type") String searchMatchType) {
     }
 
     /** A list page, as PostHog's paginator writes it; {@code search_match_type} appears on rows only when searching. */

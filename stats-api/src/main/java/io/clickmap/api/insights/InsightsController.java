@@ -6,6 +6,7 @@ import io.clickmap.api.auth.Scopes;
 import io.clickmap.api.errors.ApiException;
 import io.clickmap.api.users.UserBasic;
 import io.clickmap.api.users.UserDirectory;
+import io.clickmap.api.web.PageLinks;
 import io.clickmap.api.web.QueryString;
 import io.clickmap.api.web.ServerTiming;
 import io.micronaut.core.annotation.Nullable;
@@ -23,10 +24,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Saved insights, PostHog-compatible, on both path families: create, retrieve, update (PATCH, PUT), and DELETE
+ * Saved insights, PostHog-compatible, on both path families: list, create, retrieve, update (PATCH, PUT), and DELETE
  * answered 405 (an insight is deleted by {@code PATCH {"deleted": true}}). Checks in order: the path (404), the key
  * and its scope — {@code insight:read} to read, {@code insight:write} to change (401/403) — the insight (404, also for
  * one of another environment or a deleted one), then the body (400). Responses are never cached.
@@ -41,12 +45,41 @@ public class InsightsController {
 
     private final InsightStore store;
     private final InsightWrites writes;
+    private final InsightListing listing;
     private final UserDirectory users;
+    private final PageLinks links;
+    private final Clock clock;
 
-    public InsightsController(InsightStore store, InsightWrites writes, UserDirectory users) {
+    public InsightsController(InsightStore store, InsightWrites writes, InsightListing listing, UserDirectory users, PageLinks links, Clock clock) {
         this.store = store;
         this.writes = writes;
+        this.listing = listing;
         this.users = users;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    @Get(uris = {ENVIRONMENT_INSIGHTS, PROJECT_INSIGHTS})
+    public HttpResponse<?> list(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access) {
+        long environmentId = access.environmentId();
+        ResponseFormat format = ResponseFormat.of(request);
+        QueryString query = QueryString.parse(request.getUri().getRawQuery());
+        InsightListQuery list = InsightListQuery.parse(query, access.key().userId(), clock.instant());
+        ServerTiming timing = new ServerTiming();
+        InsightListing.Page page = listing.page(environmentId, list, timing);
+        if (format == ResponseFormat.CSV) {
+            return ResponseFormat.csv(InsightCsv.list(page.rows()), timing);
+        }
+        List<Object> results = new ArrayList<>(page.rows().size());
+        for (StoredInsight insight : page.rows()) {
+            Object row = list.basic() ? InsightJson.basic(insight, user(insight.createdBy())) : full(insight);
+            results.add(page.matchTypes() == null ? row : new InsightJson.Searched(row, page.matchTypes().get(insight.id())));
+        }
+        long offset = list.page().offset();
+        int limit = list.page().limit();
+        String next = links.next(request, query, offset, limit, offset + limit < page.count());
+        String previous = links.previous(request, query, offset, limit);
+        return respond(HttpStatus.OK, new InsightJson.Page(page.count(), next, previous, results), timing);
     }
 
     @Post(uris = {ENVIRONMENT_INSIGHTS, PROJECT_INSIGHTS})
@@ -119,9 +152,5 @@ public class InsightsController {
 
     private static MutableHttpResponse<?> respond(HttpStatus status, Object body, ServerTiming timing) {
         return HttpResponse.status(status).body(body).header("Cache-Control", "no-store").header("Server-Timing", timing.header());
-    }
-
-    static QueryString query(HttpRequest<?> request) {
-        return QueryString.parse(request.getUri().getRawQuery());
     }
 }
