@@ -2,6 +2,7 @@ package io.clickmap.api;
 
 import io.clickmap.api.auth.AuthConfig;
 import io.clickmap.api.cli.AdminCli;
+import io.clickmap.api.insights.InsightsConfig;
 import io.clickmap.api.clickhouse.ClickHouseSettings;
 import io.clickmap.api.stats.StatsConfig;
 import io.micronaut.context.ApplicationContext;
@@ -21,7 +22,7 @@ public final class StatsApiMain {
      * table, application.yml and docker-compose are checked against these (and this list against the beans).
      */
     public static final List<Class<? extends Record>> SETTINGS =
-            List.of(ClickHouseSettings.class, AuthConfig.class, StatsConfig.class);
+            List.of(ClickHouseSettings.class, AuthConfig.class, StatsConfig.class, InsightsConfig.class);
 
     private StatsApiMain() {
     }

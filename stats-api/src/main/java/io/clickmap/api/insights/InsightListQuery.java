@@ -7,154 +7,161 @@ import io.clickmap.api.query.DateParameter;
 import io.clickmap.api.web.ListParameters;
 import io.clickmap.api.web.QueryString;
 import io.clickmap.api.web.StrictJson;
-import io.clickmap.clickhouse.SqlLiteral;
-import io.clickmap.clickhouse.SqlTemplate.Fragment;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * The list's query parameters, checked (each violation a 400 naming it) and turned into the conditions and the
- * order of a query over each insight's current version. Filters the spec names and nothing else; unknown
- * parameters are ignored, as PostHog does. Values reach SQL only as literals.
+ * The list's query parameters, checked (each violation a 400 naming it) and turned into a filter and an order over
+ * the environment's live insights ({@link CurrentInsights}). Filters the spec names and nothing else; unknown
+ * parameters are ignored, as PostHog does.
  */
-record InsightListQuery(ListParameters page, String search, List<String> conditions, String orderBy, boolean basic) {
+record InsightListQuery(ListParameters page, String search, Predicate<StoredInsight> filter, Comparator<StoredInsight> order, boolean basic) {
     static final int MAX_SEARCH = 200;
     private static final Set<String> TRUE = Set.of("1", "true", "t", "yes", "y", "on");
     /** The insight kinds of the {@code insight} filter: each is an InsightVizNode over that query. */
     private static final Map<String, String> VIZ_SOURCES = Map.of("TRENDS", "TrendsQuery", "FUNNELS", "FunnelsQuery",
             "RETENTION", "RetentionQuery", "PATHS", "PathsQuery", "STICKINESS", "StickinessQuery", "LIFECYCLE", "LifecycleQuery");
-    /** Fields the list may be ordered by, and their columns. */
-    private static final Map<String, String> ORDERS = Map.ofEntries(Map.entry("id", "id"), Map.entry("short_id", "short_id"),
-            Map.entry("name", "name"), Map.entry("derived_name", "derived_name"), Map.entry("description", "description"),
-            Map.entry("order", "insight_order"), Map.entry("favorited", "favorited"), Map.entry("created_at", "created_at"),
-            Map.entry("created_by", "created_by"), Map.entry("last_modified_at", "last_modified_at"), Map.entry("updated_at", "version"));
-    static final String DEFAULT_ORDER = "insight_order, id";
+    /** The fields the list may be ordered by. */
+    private static final Map<String, Function<StoredInsight, Comparable<?>>> ORDERS = Map.ofEntries(
+            Map.entry("id", StoredInsight::id), Map.entry("short_id", StoredInsight::shortId),
+            Map.entry("name", insight -> insight.fields().name()), Map.entry("derived_name", insight -> insight.fields().derivedName()),
+            Map.entry("description", insight -> insight.fields().description()), Map.entry("order", insight -> insight.fields().order()),
+            Map.entry("favorited", insight -> insight.fields().favorited()), Map.entry("created_at", StoredInsight::createdAt),
+            Map.entry("created_by", StoredInsight::createdBy), Map.entry("last_modified_at", StoredInsight::lastModifiedAt),
+            Map.entry("updated_at", StoredInsight::version));
+    private static final Comparator<StoredInsight> BY_ID = Comparator.comparingLong(StoredInsight::id);
 
     static InsightListQuery parse(QueryString query, long caller, Instant now) {
-        List<String> conditions = new ArrayList<>();
+        List<Predicate<StoredInsight>> filters = new ArrayList<>();
         String saved = query.last("saved");
         if (saved != null && !isTrue(saved)) {
             // every insight of Clickmap's is saved
-            conditions.add("0");
+            filters.add(insight -> false);
         }
         if (query.last("favorited") != null) {
-            conditions.add("favorited = 1");
+            filters.add(insight -> insight.fields().favorited());
         }
         if (query.last("user") != null) {
-            conditions.add("created_by = " + caller);
+            filters.add(insight -> insight.createdBy() == caller);
         }
         String createdBy = query.last("created_by");
         if (createdBy != null && !createdBy.isBlank()) {
-            conditions.add("created_by IN (" + String.join(", ", integers(createdBy, "created_by").stream().map(String::valueOf).toList()) + ")");
+            Set<Long> users = new HashSet<>(integers(createdBy, "created_by"));
+            filters.add(insight -> users.contains(insight.createdBy()));
         }
         String tags = query.last("tags");
         if (tags != null && !tags.isBlank()) {
             List<String> wanted = Tags.normalise(strings(tags, "tags"), "tags");
-            conditions.add(wanted.isEmpty() ? "0" : "hasAny(tags, " + SqlLiteral.render(wanted) + ")");
+            filters.add(insight -> insight.fields().tags().stream().anyMatch(wanted::contains));
         }
         String shortId = query.last("short_id");
         if (shortId != null) {
-            conditions.add("short_id = " + SqlLiteral.string(shortId));
+            filters.add(insight -> insight.shortId().equals(shortId));
         }
         String insight = query.last("insight");
         if (insight != null && !insight.isBlank()) {
-            conditions.add(kind(insight.strip().toUpperCase()));
+            filters.add(kind(insight.strip().toUpperCase()));
         }
-        range(query, "date_from", "date_to", "last_modified_at", now, conditions);
-        range(query, "created_date_from", "created_date_to", "created_at", now, conditions);
+        range(query, "date_from", "date_to", StoredInsight::lastModifiedAt, now, filters);
+        range(query, "created_date_from", "created_date_to", StoredInsight::createdAt, now, filters);
         if (query.last("last_viewed_date_from") != null || query.last("last_viewed_date_to") != null) {
             // Views are not recorded yet: no insight has been viewed within any window.
-            checkDates(query, "last_viewed_date_from", "last_viewed_date_to", now);
-            conditions.add("0");
+            range(query, "last_viewed_date_from", "last_viewed_date_to", StoredInsight::createdAt, now, new ArrayList<>());
+            filters.add(any -> false);
         }
         String search = query.last("search");
         if (search != null && search.length() > MAX_SEARCH) {
             throw ApiException.invalid("search", "search must have at most " + MAX_SEARCH + " characters.");
         }
         String basic = query.last("basic");
-        return new InsightListQuery(ListParameters.parse(query), search == null || search.isBlank() ? null : search.strip(), conditions,
-                order(query.last("order")), basic != null && isTrue(basic));
-    }
-
-    /** The conditions joined, for a WHERE clause that already holds {@code deleted = 0}. */
-    Fragment where() {
-        return new Fragment(conditions.isEmpty() ? "1" : String.join(" AND ", conditions));
+        return new InsightListQuery(ListParameters.parse(query), search == null || search.isBlank() ? null : search.strip(),
+                filters.stream().reduce(any -> true, Predicate::and), order(query.last("order")), basic != null && isTrue(basic));
     }
 
     private static boolean isTrue(String value) {
         return TRUE.contains(value.strip().toLowerCase());
     }
 
-    private static String kind(String insight) {
+    private static Predicate<StoredInsight> kind(String insight) {
         String source = VIZ_SOURCES.get(insight);
         if (source != null) {
-            return "(query_kind = 'InsightVizNode' AND source_kind = " + SqlLiteral.string(source) + ")";
+            return stored -> isViz(stored, source);
         }
         if (insight.equals("SQL")) {
-            return "source_kind = 'HogQLQuery'";
+            return InsightListQuery::isSql;
         }
         if (insight.equals("JSON")) {
-            return "NOT (query_kind = 'InsightVizNode' AND source_kind IN (" + String.join(", ", VIZ_SOURCES.values().stream()
-                    .map(SqlLiteral::string).sorted().toList()) + ") OR source_kind = 'HogQLQuery')";
+            return stored -> !isSql(stored) && VIZ_SOURCES.values().stream().noneMatch(viz -> isViz(stored, viz));
         }
-        throw ApiException.invalid("insight", "insight must be one of " + String.join(", ", new java.util.TreeSet<>(VIZ_SOURCES.keySet()))
-                + ", SQL or JSON.");
+        throw ApiException.invalid("insight", "insight must be one of " + String.join(", ", new TreeSet<>(VIZ_SOURCES.keySet())) + ", SQL or JSON.");
     }
 
-    private static void range(QueryString query, String fromName, String toName, String column, Instant now, List<String> conditions) {
+    private static boolean isViz(StoredInsight insight, String source) {
+        SavedQuery query = insight.fields().query();
+        return query != null && query.kind().equals("InsightVizNode") && query.sourceKind().equals(source);
+    }
+
+    private static boolean isSql(StoredInsight insight) {
+        SavedQuery query = insight.fields().query();
+        return query != null && query.sourceKind().equals("HogQLQuery");
+    }
+
+    private static void range(QueryString query, String fromName, String toName, Function<StoredInsight, Instant> time, Instant now,
+                              List<Predicate<StoredInsight>> filters) {
         String from = query.last(fromName);
         String to = query.last(toName);
         if (from != null && !from.isBlank()) {
-            conditions.add(column + " >= " + Micros.of(DateParameter.instant(from, true, now, fromName)));
+            Instant start = DateParameter.instant(from, true, now, fromName);
+            filters.add(insight -> !time.apply(insight).isBefore(start));
         }
         if (to != null && !to.isBlank()) {
-            conditions.add(column + " <= " + (Micros.of(DateParameter.instant(to, false, now, toName)) + 999_999));
+            // the bound's last second, to its last microsecond
+            Instant end = DateParameter.instant(to, false, now, toName).plusNanos(999_999_000);
+            filters.add(insight -> !time.apply(insight).isAfter(end));
         }
     }
 
-    private static void checkDates(QueryString query, String fromName, String toName, Instant now) {
-        range(query, fromName, toName, "last_viewed_at", now, new ArrayList<>());
-    }
-
-    /** A field, {@code -} first for descending; ties broken by id so that pages never overlap. */
-    private static String order(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_ORDER;
-        }
-        String field = raw.strip();
+    /** A field, {@code -} first for descending; no value last either way; ties broken by id so that pages never overlap. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparator<StoredInsight> order(String raw) {
+        String field = raw == null || raw.isBlank() ? "order" : raw.strip();
         boolean descending = field.startsWith("-");
-        String column = ORDERS.get(descending ? field.substring(1) : field);
-        if (column == null) {
-            throw ApiException.invalid("order", "order must be one of " + String.join(", ", new java.util.TreeSet<>(ORDERS.keySet()))
+        Function<StoredInsight, Comparable<?>> key = ORDERS.get(descending ? field.substring(1) : field);
+        if (key == null) {
+            throw ApiException.invalid("order", "order must be one of " + String.join(", ", new TreeSet<>(ORDERS.keySet()))
                     + ", optionally after '-' for descending.");
         }
-        return column + (descending ? " DESC" : "") + (column.equals("id") ? "" : ", id");
+        Comparator<Comparable> values = descending ? Comparator.<Comparable>reverseOrder() : Comparator.<Comparable>naturalOrder();
+        Comparator<StoredInsight> by = Comparator.comparing(insight -> (Comparable) key.apply(insight), Comparator.nullsLast(values));
+        return by.thenComparing(BY_ID);
     }
 
     private static List<Long> integers(String raw, String attr) {
-        JsonNode values = json(raw, attr, attr + " must be a JSON list of user ids, such as [1, 2].");
+        String rule = attr + " must be a JSON list of user ids, such as [1, 2].";
         List<Long> ids = new ArrayList<>();
-        for (JsonNode value : values) {
+        for (JsonNode value : json(raw, attr, rule)) {
             if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                throw ApiException.invalid(attr, attr + " must be a JSON list of user ids, such as [1, 2].");
+                throw ApiException.invalid(attr, rule);
             }
             ids.add(value.longValue());
-        }
-        if (ids.isEmpty()) {
-            throw ApiException.invalid(attr, attr + " must name at least one user id.");
         }
         return ids;
     }
 
     private static List<String> strings(String raw, String attr) {
-        JsonNode values = json(raw, attr, attr + " must be a JSON list of tags, such as [\"checkout\"].");
+        String rule = attr + " must be a JSON list of tags, such as [\"checkout\"].";
         List<String> texts = new ArrayList<>();
-        for (JsonNode value : values) {
+        for (JsonNode value : json(raw, attr, rule)) {
             if (!value.isTextual()) {
-                throw ApiException.invalid(attr, attr + " must be a JSON list of tags, such as [\"checkout\"].");
+                throw ApiException.invalid(attr, rule);
             }
             texts.add(value.textValue());
         }

@@ -69,10 +69,6 @@ class InsightStore {
         return timing.clickHouse(() -> sql.query(statement, InsightStore::insight));
     }
 
-    long count(String statement, ServerTiming timing) {
-        return timing.clickHouse(() -> sql.query(statement, row -> row.get("count").asLong())).get(0);
-    }
-
     void save(long environmentId, StoredInsight insight, ServerTiming timing) {
         InsightFields fields = insight.fields();
         SavedQuery query = fields.query();

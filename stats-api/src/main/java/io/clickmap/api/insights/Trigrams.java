@@ -14,8 +14,10 @@ final class Trigrams {
     }
 
     static double similarity(String a, String b) {
-        Set<String> first = of(a);
-        Set<String> second = of(b);
+        return similarity(of(a), of(b));
+    }
+
+    static double similarity(Set<String> first, Set<String> second) {
         if (first.isEmpty() || second.isEmpty()) {
             return 0;
         }

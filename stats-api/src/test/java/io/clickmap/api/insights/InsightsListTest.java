@@ -194,4 +194,20 @@ class InsightsListTest extends ServiceTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith(rageClicks + ",").contains(",Rage clicks by browser,");
     }
+
+    @Test
+    void aWriteByAnotherInstanceShowsInTheNextListThoughTheListIsHeldInMemory() {
+        long id = create(api(), "{\"name\":\"Written here\"}");
+        assertThat(api().get(INSIGHTS + "?search=" + encoded("Written here")).json().get("count").asLong()).isEqualTo(1);
+        // another instance's write: a newer version of the same insight, inserted behind this one's back
+        CLICKHOUSE.sql("INSERT INTO insights SELECT team_id, id, version + 1, short_id, 'Written elsewhere', derived_name, description, query, "
+                + "query_kind, source_kind, insight_order, deleted, favorited, tags, create_in_folder, created_at, created_by, last_modified_at, "
+                + "last_modified_by, written_by, 'updated' FROM insights WHERE id = " + id);
+
+        assertThat(api().get(INSIGHTS + "?search=" + encoded("Written here")).json().get("results").get(0).get("name").asText())
+                .as("found as similar now, under its new name").isEqualTo("Written elsewhere");
+        assertThat(ids("?search=elsewhere")).containsExactly(id);
+        assertThat(api().send("PATCH", INSIGHTS + id + "/", "{\"deleted\":true}").status()).isEqualTo(200);
+        assertThat(ids("?search=elsewhere")).isEmpty();
+    }
 }
