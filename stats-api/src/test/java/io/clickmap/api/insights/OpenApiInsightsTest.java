@@ -1,0 +1,67 @@
+package io.clickmap.api.insights;
+
+import static io.clickmap.api.web.OpenApiDocument.integer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.clickmap.api.users.UserBasic;
+import io.clickmap.api.web.OpenApiDocument;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** docs/openapi.yaml's insight schemas are the records the service writes, key for key in order, and its bounds the code's. */
+class OpenApiInsightsTest {
+    private static final String LIST = "/api/environments/{id}/insights/";
+
+    private final OpenApiDocument openApi = OpenApiDocument.read();
+
+    OpenApiInsightsTest() throws IOException {
+    }
+
+    /** The JSON keys a record is written with: its components, renamed by @JsonProperty. */
+    static List<String> keys(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(OpenApiInsightsTest::key).toList();
+    }
+
+    private static String key(RecordComponent component) {
+        // Jackson's annotations do not target record components: javac puts them on the accessor
+        JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+        return renamed != null ? renamed.value() : component.getName();
+    }
+
+    private List<String> properties(String schema) {
+        return new ArrayList<>(openApi.map(openApi.component(schema), "properties").keySet());
+    }
+
+    @Test
+    void theInsightSchemasAreTheRecordsInTheirOrder() {
+        List<String> full = new ArrayList<>(keys(InsightJson.Full.class));
+        full.add("search_match_type");
+        assertThat(properties("Insight")).containsExactlyElementsOf(full);
+        assertThat(keys(InsightJson.Full.class)).containsExactlyElementsOf(InsightsCrudTest.FIELDS);
+        List<String> basic = new ArrayList<>(keys(InsightJson.Basic.class));
+        basic.add("search_match_type");
+        assertThat(properties("InsightBasic")).containsExactlyElementsOf(basic);
+        assertThat(properties("UserBasic")).containsExactlyElementsOf(keys(UserBasic.class));
+    }
+
+    @Test
+    void theBoundsAreTheCodes() {
+        Map<String, Object> fields = openApi.map(openApi.component("InsightFields"), "properties");
+        for (String text : List.of("name", "derived_name", "description")) {
+            assertThat(integer(openApi.map(fields, text), "maxLength")).as(text).isEqualTo(InsightBody.MAX_TEXT);
+        }
+        assertThat(integer(openApi.map(fields, "_create_in_folder"), "maxLength")).isEqualTo(InsightBody.MAX_FOLDER);
+        assertThat(integer(openApi.map(fields, "tags", "items"), "maxLength")).isEqualTo(Tags.MAX_LENGTH);
+        assertThat(integer(openApi.schema(LIST, "search"), "maxLength")).isEqualTo(InsightListQuery.MAX_SEARCH);
+        assertThat(openApi.list(openApi.map(openApi.component("Insight"), "properties", "effective_privilege_level"), "enum"))
+                .containsExactly(InsightJson.PRIVILEGE_LEVEL);
+        assertThat(openApi.list(openApi.map(openApi.component("Insight"), "properties", "effective_restriction_level"), "enum"))
+                .containsExactly(InsightJson.RESTRICTION_LEVEL);
+    }
+}
