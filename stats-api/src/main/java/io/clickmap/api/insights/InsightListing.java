@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Locale;
 
 /**
  * One page of the list and how many insights match: the environment's live insights ({@link CurrentInsights})
@@ -32,9 +32,10 @@ class InsightListing {
             List<StoredInsight> sorted = live.stream().map(InsightSearch.Indexed::insight).filter(query.filter()).sorted(query.order()).toList();
             page = new Page(sorted.size(), slice(sorted, query), null);
         } else {
-            Set<String> trigrams = Trigrams.of(query.search());
+            String needle = query.search().toLowerCase(Locale.ROOT);
+            long[] trigrams = Trigrams.of(query.search());
             List<InsightSearch.Match> matches = live.stream().filter(indexed -> query.filter().test(indexed.insight()))
-                    .map(indexed -> InsightSearch.match(indexed, query.search(), trigrams)).flatMap(Optional::stream)
+                    .map(indexed -> InsightSearch.match(indexed, needle, trigrams)).flatMap(Optional::stream)
                     .sorted(InsightSearch.ORDER).toList();
             List<InsightSearch.Match> onPage = slice(matches, query);
             Map<Long, String> types = new HashMap<>();

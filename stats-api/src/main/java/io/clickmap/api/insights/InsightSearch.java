@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The list's {@code search}: an insight matches <em>exactly</em> when the text is a case-insensitive part of its
@@ -16,11 +15,11 @@ final class InsightSearch {
     static final double SIMILARITY_THRESHOLD = 0.3;
     static final Comparator<Match> ORDER = Comparator.comparing((Match match) -> !match.exact())
             .thenComparing(Comparator.comparingDouble(Match::similarity).reversed())
-            .thenComparing(match -> match.name() == null ? "" : match.name().toLowerCase(Locale.ROOT))
+            .thenComparing(Match::lowerName)
             .thenComparingLong(match -> match.insight().id());
 
     /** An insight that matched, and how. */
-    record Match(StoredInsight insight, String name, boolean exact, double similarity) {
+    record Match(StoredInsight insight, String lowerName, boolean exact, double similarity) {
         String type() {
             return exact ? "exact" : "similar";
         }
@@ -28,20 +27,20 @@ final class InsightSearch {
 
     /** An insight's searched texts, lower-cased, and the trigrams of its names. */
     record Indexed(StoredInsight insight, String name, String derivedName, String description, List<String> tags,
-                   Set<String> nameTrigrams, Set<String> derivedNameTrigrams) {
+                   long[] nameTrigrams, long[] derivedNameTrigrams) {
         static Indexed of(StoredInsight insight) {
             InsightFields fields = insight.fields();
             return new Indexed(insight, lower(fields.name()), lower(fields.derivedName()), lower(fields.description()), fields.tags(),
-                    fields.name() == null ? Set.of() : Trigrams.of(fields.name()),
-                    fields.derivedName() == null ? Set.of() : Trigrams.of(fields.derivedName()));
+                    fields.name() == null ? Trigrams.NONE : Trigrams.of(fields.name()),
+                    fields.derivedName() == null ? Trigrams.NONE : Trigrams.of(fields.derivedName()));
         }
     }
 
     private InsightSearch() {
     }
 
-    static Optional<Match> match(Indexed indexed, String search, Set<String> searchTrigrams) {
-        String needle = search.toLowerCase(Locale.ROOT);
+    /** @param needle the search, lower-cased; {@code searchTrigrams} its trigrams */
+    static Optional<Match> match(Indexed indexed, String needle, long[] searchTrigrams) {
         boolean exact = contains(indexed.name(), needle) || contains(indexed.derivedName(), needle)
                 || contains(indexed.description(), needle) || indexed.tags().stream().anyMatch(tag -> tag.contains(needle));
         double similarity = Math.max(Trigrams.similarity(indexed.nameTrigrams(), searchTrigrams),
@@ -49,8 +48,8 @@ final class InsightSearch {
         if (!exact && similarity < SIMILARITY_THRESHOLD) {
             return Optional.empty();
         }
-        InsightFields fields = indexed.insight().fields();
-        return Optional.of(new Match(indexed.insight(), fields.displayName(), exact, similarity));
+        String name = indexed.name() != null ? indexed.name() : indexed.derivedName();
+        return Optional.of(new Match(indexed.insight(), name == null ? "" : name, exact, similarity));
     }
 
     private static boolean contains(String text, String needle) {
