@@ -25,6 +25,7 @@ class InsightStore {
             + "WHERE team_id = {team} AND short_id = {short_id} ORDER BY version DESC LIMIT 1");
     private static final SqlTemplate VERSIONS = SqlTemplate.of("SELECT " + COLUMNS + " FROM insights "
             + "WHERE team_id = {team} AND id IN ({ids}) ORDER BY id, version");
+    private static final SqlTemplate HISTORY = SqlTemplate.of("SELECT " + COLUMNS + " FROM insights WHERE team_id = {team} ORDER BY id, version");
     /** Each insight's current version: the rows of the environment, newest version first per id. */
     static final SqlTemplate CURRENT = SqlTemplate.of("(SELECT " + COLUMNS + " FROM insights WHERE team_id = {team} "
             + "ORDER BY id, version DESC LIMIT 1 BY id)");
@@ -61,6 +62,12 @@ class InsightStore {
         }
         String query = VERSIONS.bind("team", environmentId).bind("ids", new Fragment(String.join(", ", ids.stream().map(String::valueOf).toList())))
                 .render();
+        return timing.clickHouse(() -> sql.query(query, InsightStore::insight));
+    }
+
+    /** Every version of every insight of the environment, oldest first for each: what its activity log is made of. */
+    List<StoredInsight> history(long environmentId, ServerTiming timing) {
+        String query = HISTORY.bind("team", environmentId).render();
         return timing.clickHouse(() -> sql.query(query, InsightStore::insight));
     }
 
