@@ -25,6 +25,8 @@ class InsightStore {
             + "WHERE team_id = {team} AND short_id = {short_id} ORDER BY version DESC LIMIT 1");
     private static final SqlTemplate VERSIONS = SqlTemplate.of("SELECT " + COLUMNS + " FROM insights "
             + "WHERE team_id = {team} AND id IN ({ids}) ORDER BY id, version");
+    private static final SqlTemplate CURRENT_OF = SqlTemplate.of("SELECT " + COLUMNS + " FROM insights "
+            + "WHERE team_id = {team} AND id IN ({ids}) ORDER BY id, version DESC LIMIT 1 BY id");
     private static final SqlTemplate HISTORY = SqlTemplate.of("SELECT " + COLUMNS + " FROM insights WHERE team_id = {team} ORDER BY id, version");
     /** Each insight's current version: the rows of the environment, newest version first per id. */
     static final SqlTemplate CURRENT = SqlTemplate.of("(SELECT " + COLUMNS + " FROM insights WHERE team_id = {team} "
@@ -62,6 +64,15 @@ class InsightStore {
         }
         String query = VERSIONS.bind("team", environmentId).bind("ids", new Fragment(String.join(", ", ids.stream().map(String::valueOf).toList())))
                 .render();
+        return timing.clickHouse(() -> sql.query(query, InsightStore::insight));
+    }
+
+    /** The current version of each of these insights that exists, deleted or not. */
+    List<StoredInsight> current(long environmentId, List<Long> ids, ServerTiming timing) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String query = CURRENT_OF.bind("team", environmentId).bind("ids", idList(ids)).render();
         return timing.clickHouse(() -> sql.query(query, InsightStore::insight));
     }
 
@@ -105,6 +116,10 @@ class InsightStore {
             sql.execute(statement);
             return null;
         });
+    }
+
+    private static Fragment idList(List<Long> ids) {
+        return new Fragment(String.join(", ", ids.stream().map(String::valueOf).toList()));
     }
 
     private static Object nullable(Object value) {
