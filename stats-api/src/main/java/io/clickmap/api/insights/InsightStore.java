@@ -25,6 +25,9 @@ class InsightStore {
             + "WHERE team_id = {team} AND short_id = {short_id} ORDER BY version DESC LIMIT 1");
     private static final SqlTemplate VERSIONS = SqlTemplate.of("SELECT " + COLUMNS + " FROM insights "
             + "WHERE team_id = {team} AND id IN ({ids}) ORDER BY id, version");
+    private static final SqlTemplate CURRENT_OF = SqlTemplate.of("SELECT " + COLUMNS + " FROM insights "
+            + "WHERE team_id = {team} AND id IN ({ids}) ORDER BY id, version DESC LIMIT 1 BY id");
+    private static final SqlTemplate HISTORY = SqlTemplate.of("SELECT " + COLUMNS + " FROM insights WHERE team_id = {team} ORDER BY id, version");
     /** Each insight's current version: the rows of the environment, newest version first per id. */
     static final SqlTemplate CURRENT = SqlTemplate.of("(SELECT " + COLUMNS + " FROM insights WHERE team_id = {team} "
             + "ORDER BY id, version DESC LIMIT 1 BY id)");
@@ -64,6 +67,21 @@ class InsightStore {
         return timing.clickHouse(() -> sql.query(query, InsightStore::insight));
     }
 
+    /** The current version of each of these insights that exists, deleted or not. */
+    List<StoredInsight> current(long environmentId, List<Long> ids, ServerTiming timing) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String query = CURRENT_OF.bind("team", environmentId).bind("ids", idList(ids)).render();
+        return timing.clickHouse(() -> sql.query(query, InsightStore::insight));
+    }
+
+    /** Every version of every insight of the environment, oldest first for each: what its activity log is made of. */
+    List<StoredInsight> history(long environmentId, ServerTiming timing) {
+        String query = HISTORY.bind("team", environmentId).render();
+        return timing.clickHouse(() -> sql.query(query, InsightStore::insight));
+    }
+
     /** Rows of a statement that selects {@link #COLUMNS}. */
     List<StoredInsight> select(String statement, ServerTiming timing) {
         return timing.clickHouse(() -> sql.query(statement, InsightStore::insight));
@@ -98,6 +116,10 @@ class InsightStore {
             sql.execute(statement);
             return null;
         });
+    }
+
+    private static Fragment idList(List<Long> ids) {
+        return new Fragment(String.join(", ", ids.stream().map(String::valueOf).toList()));
     }
 
     private static Object nullable(Object value) {

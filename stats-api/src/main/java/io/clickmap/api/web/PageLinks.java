@@ -5,8 +5,9 @@ import io.micronaut.http.server.util.HttpHostResolver;
 import jakarta.inject.Singleton;
 
 /**
- * Absolute {@code next}/{@code previous} URLs for offset paging: the request's own URL with its query string
- * kept exactly and only {@code offset} set. Null when there is no such page.
+ * Absolute {@code next}/{@code previous} URLs: the request's own URL with its query string kept exactly and only
+ * {@code offset} set (offset paging) or only {@code page} (numbered pages, as activity logs have). Null when there
+ * is no such page.
  */
 @Singleton
 public class PageLinks {
@@ -24,7 +25,16 @@ public class PageLinks {
         return offset <= 0 ? null : url(request, query, Math.max(0, offset - limit));
     }
 
+    /** The URL of page {@code page} (1-based) of a numbered list. */
+    public String page(HttpRequest<?> request, QueryString query, long page) {
+        return url(request, query.with("page", page));
+    }
+
     private String url(HttpRequest<?> request, QueryString query, long offset) {
-        return hosts.resolve(request) + request.getUri().getRawPath() + "?" + query.withOffset(offset);
+        return url(request, query.withOffset(offset));
+    }
+
+    private String url(HttpRequest<?> request, String rawQuery) {
+        return hosts.resolve(request) + request.getUri().getRawPath() + "?" + rawQuery;
     }
 }

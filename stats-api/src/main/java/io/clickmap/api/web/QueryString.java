@@ -55,21 +55,26 @@ public final class QueryString {
 
     /** The raw query with every {@code offset} pair set to {@code offset}, or {@code offset} appended when absent. */
     public String withOffset(long offset) {
+        return with("offset", offset);
+    }
+
+    /** The raw query with every {@code name} pair set to {@code value}, or {@code name} appended when absent. */
+    public String with(String name, long value) {
         if (raw.isEmpty()) {
-            return "offset=" + offset;
+            return name + "=" + value;
         }
         String[] pairs = raw.split("&", -1);
         boolean replaced = false;
         for (int i = 0; i < pairs.length; i++) {
             int equals = pairs[i].indexOf('=');
             String rawName = equals < 0 ? pairs[i] : pairs[i].substring(0, equals);
-            if ("offset".equals(decode(rawName, null))) {
-                pairs[i] = "offset=" + offset;
+            if (name.equals(decode(rawName, null))) {
+                pairs[i] = name + "=" + value;
                 replaced = true;
             }
         }
         String query = String.join("&", pairs);
-        return replaced ? query : query + "&offset=" + offset;
+        return replaced ? query : query + "&" + name + "=" + value;
     }
 
     private static String decode(String text, String parameter) {

@@ -29,6 +29,14 @@ class QueryStringTest {
     }
 
     @Test
+    void withSetsAnyOneParameterTheSameWay() {
+        assertThat(QueryString.parse("limit=2&pag%65=1&x=%2F").with("page", 2)).isEqualTo("limit=2&page=2&x=%2F");
+        assertThat(QueryString.parse("limit=2").with("page", 3)).isEqualTo("limit=2&page=3");
+        assertThat(QueryString.parse("offset=4").with("page", 3)).as("only the named parameter").isEqualTo("offset=4&page=3");
+        assertThat(QueryString.parse("").with("page", 1)).isEqualTo("page=1");
+    }
+
+    @Test
     void malformedEscapesAndInvalidUtf8AreRefusedNamingTheParameter() {
         assertThatThrownBy(() -> QueryString.parse("limit=%zz")).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.error().attr()).isEqualTo("limit"));
