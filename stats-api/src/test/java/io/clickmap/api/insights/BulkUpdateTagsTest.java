@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST …/insights/bulk_update_tags/} on the real ClickHouse, as docs/insights-activity.md says. */
+/** {@code POST …/insights/bulk_update_tags/} on the real ClickHouse, as docs/insights-api.md says. */
 @MicronautTest
 class BulkUpdateTagsTest extends ServiceTest {
     private static final String INSIGHTS = "/api/environments/1/insights/";

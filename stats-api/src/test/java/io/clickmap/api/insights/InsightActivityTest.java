@@ -24,7 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The insights' activity log, derived from their versions, on the real ClickHouse, as docs/insights-activity.md says. */
+/** The insights' activity log, derived from their versions, on the real ClickHouse, as docs/insights-api.md says. */
 @MicronautTest
 class InsightActivityTest extends ServiceTest {
     private static final String INSIGHTS = "/api/environments/1/insights/";
