@@ -28,7 +28,7 @@ import java.util.List;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class InsightActivityController {
-    private static final String ALL = "/activity";
+    static final String ALL = "/activity";
     private static final String ONE = "/{insightId}/activity";
 
     private final InsightStore store;
@@ -44,28 +44,33 @@ public class InsightActivityController {
     @Get(uris = {InsightsController.ENVIRONMENT_INSIGHTS + ALL, InsightsController.PROJECT_INSIGHTS + ALL})
     public HttpResponse<?> environment(HttpRequest<?> request, @Authorized(Scopes.ACTIVITY_LOG_READ) Access access) {
         long environmentId = access.environmentId();
+        ResponseFormat format = ResponseFormat.of(request);
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
         ActivityPaging paging = ActivityPaging.parse(query);
         ServerTiming timing = new ServerTiming();
-        return respond(request, query, paging, environmentId, store.history(environmentId, timing), timing);
+        return respond(request, format, query, paging, environmentId, store.history(environmentId, timing), timing);
     }
 
     @Get(uris = {InsightsController.ENVIRONMENT_INSIGHTS + ONE, InsightsController.PROJECT_INSIGHTS + ONE})
     public HttpResponse<?> insight(HttpRequest<?> request, @Authorized(Scopes.ACTIVITY_LOG_READ) Access access, @PathVariable String insightId) {
         long environmentId = access.environmentId();
+        ResponseFormat format = ResponseFormat.of(request);
         ServerTiming timing = new ServerTiming();
         StoredInsight insight = InsightRef.find(store, environmentId, insightId, timing).orElseThrow(ApiException::notFound);
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
         ActivityPaging paging = ActivityPaging.parse(query);
-        return respond(request, query, paging, environmentId, store.versions(environmentId, List.of(insight.id()), timing), timing);
+        return respond(request, format, query, paging, environmentId, store.versions(environmentId, List.of(insight.id()), timing), timing);
     }
 
-    private HttpResponse<?> respond(HttpRequest<?> request, QueryString query, ActivityPaging paging, long environmentId,
+    private HttpResponse<?> respond(HttpRequest<?> request, ResponseFormat format, QueryString query, ActivityPaging paging, long environmentId,
                                     List<StoredInsight> versions, ServerTiming timing) {
         List<Logged> log = ActivityLog.of(versions);
         List<ActivityJson.Entry> results = log.stream().skip(paging.offset()).limit(paging.limit())
                 .map(logged -> ActivityJson.entry(environmentId, logged, writer(logged.version().writtenBy())))
                 .toList();
+        if (format == ResponseFormat.CSV) {
+            return ResponseFormat.csv(InsightCsv.activity(results), timing);
+        }
         String next = paging.offset() + paging.limit() < log.size() ? links.page(request, query, paging.page() + 1) : null;
         String previous = paging.page() > 1 ? links.page(request, query, paging.page() - 1) : null;
         return HttpResponse.ok(new ActivityJson.Page(results, next, previous, log.size()))

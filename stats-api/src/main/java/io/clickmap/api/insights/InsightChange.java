@@ -25,6 +25,11 @@ record InsightChange(
                 tags.or(current.tags()), createInFolder.or(current.createInFolder()));
     }
 
+    /** Whether the body says {@code "deleted": false}: the one write a soft-deleted insight accepts. */
+    boolean restores() {
+        return deleted.sent() && Boolean.FALSE.equals(deleted.value());
+    }
+
     /** Whether a write from {@code before} to {@code after} moves {@code last_modified_at/by}: PostHog's material fields. */
     static boolean isMaterial(InsightFields before, InsightFields after) {
         return !Objects.equals(before.name(), after.name()) || !Objects.equals(before.description(), after.description())

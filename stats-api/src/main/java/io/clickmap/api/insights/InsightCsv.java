@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * {@code ?format=csv}: a list is one row per insight with its plain fields (PostHog's CSV is a flattened JSON dump
  * its users find unreadable); a retrieved insight is its result as {@code series,<bucket labels…>} rows, which
- * until insights are computed is the header alone. RFC 4180 quoting, CRLF line ends.
+ * until insights are computed is the header alone; an activity page is one row per entry, naming the fields it
+ * changed; a bulk tag update one row per id, updated or skipped. RFC 4180 quoting, CRLF line ends.
  */
 final class InsightCsv {
     static final List<String> LIST_COLUMNS = List.of("id", "short_id", "name", "derived_name", "description", "tags", "created_at",
@@ -13,6 +14,9 @@ final class InsightCsv {
 
     private InsightCsv() {
     }
+
+    static final List<String> ACTIVITY_COLUMNS = List.of("id", "created_at", "activity", "item_id", "name", "short_id", "user_email", "changed_fields");
+    static final List<String> BULK_COLUMNS = List.of("id", "outcome", "tags", "reason");
 
     static String result() {
         return "series\r\n";
@@ -27,6 +31,27 @@ final class InsightCsv {
                     orEmpty(fields.description()), String.join(",", fields.tags()), insight.createdAt().toString(),
                     insight.lastModifiedAt().toString(), ""));
         }
+        return csv.toString();
+    }
+
+    static String activity(List<ActivityJson.Entry> entries) {
+        StringBuilder csv = new StringBuilder();
+        row(csv, ACTIVITY_COLUMNS);
+        for (ActivityJson.Entry entry : entries) {
+            ActivityJson.Detail detail = entry.detail();
+            List<ActivityJson.Change> changes = detail.changes() == null ? List.of() : detail.changes();
+            row(csv, List.of(entry.id(), entry.createdAt(), entry.activity(), entry.itemId(), orEmpty(detail.name()), detail.shortId(),
+                    entry.user() == null ? "" : orEmpty(entry.user().email()),
+                    String.join(",", changes.stream().map(ActivityJson.Change::field).toList())));
+        }
+        return csv.toString();
+    }
+
+    static String bulkResult(BulkTagsController.Result result) {
+        StringBuilder csv = new StringBuilder();
+        row(csv, BULK_COLUMNS);
+        result.updated().forEach(updated -> row(csv, List.of(String.valueOf(updated.id()), "updated", String.join(",", updated.tags()), "")));
+        result.skipped().forEach(skipped -> row(csv, List.of(String.valueOf(skipped.id()), "skipped", "", skipped.reason())));
         return csv.toString();
     }
 

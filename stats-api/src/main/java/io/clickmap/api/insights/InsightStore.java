@@ -31,13 +31,15 @@ class InsightStore {
     /** Each insight's current version: the rows of the environment, newest version first per id. */
     static final SqlTemplate CURRENT = SqlTemplate.of("(SELECT " + COLUMNS + " FROM insights WHERE team_id = {team} "
             + "ORDER BY id, version DESC LIMIT 1 BY id)");
-    private static final SqlTemplate INSERT = SqlTemplate.of("""
+    private static final String INSERT = """
             INSERT INTO insights (team_id, id, version, short_id, name, derived_name, description, query, query_kind, source_kind,
                                   insight_order, deleted, favorited, tags, create_in_folder, created_at, created_by,
                                   last_modified_at, last_modified_by, written_by, activity)
-            VALUES ({team}, {id}, {version}, {short_id}, {name}, {derived_name}, {description}, {query}, {query_kind}, {source_kind},
-                    {order}, {deleted}, {favorited}, {tags}, {folder}, {created_at}, {created_by},
-                    {last_modified_at}, {last_modified_by}, {written_by}, {activity})""");
+            VALUES """;
+    private static final SqlTemplate ROW = SqlTemplate.of("""
+            ({team}, {id}, {version}, {short_id}, {name}, {derived_name}, {description}, {query}, {query_kind}, {source_kind},
+             {order}, {deleted}, {favorited}, {tags}, {folder}, {created_at}, {created_by},
+             {last_modified_at}, {last_modified_by}, {written_by}, {activity})""");
     private static final Fragment NULL = Fragment.code("NULL");
 
     private final ClickHouseSql sql;
@@ -62,8 +64,7 @@ class InsightStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String query = VERSIONS.bind("team", environmentId).bind("ids", new Fragment(String.join(", ", ids.stream().map(String::valueOf).toList())))
-                .render();
+        String query = VERSIONS.bind("team", environmentId).bind("ids", idList(ids)).render();
         return timing.clickHouse(() -> sql.query(query, InsightStore::insight));
     }
 
@@ -88,9 +89,28 @@ class InsightStore {
     }
 
     void save(long environmentId, StoredInsight insight, ServerTiming timing) {
+        saveAll(environmentId, List.of(insight), timing);
+    }
+
+    /** Writes these versions in one insert, so they land together or not at all. */
+    void saveAll(long environmentId, List<StoredInsight> insights, ServerTiming timing) {
+        if (insights.isEmpty()) {
+            return;
+        }
+        StringBuilder statement = new StringBuilder(INSERT);
+        for (int i = 0; i < insights.size(); i++) {
+            statement.append(i == 0 ? "" : ",\n").append(row(environmentId, insights.get(i)));
+        }
+        timing.clickHouse(() -> {
+            sql.execute(statement.toString());
+            return null;
+        });
+    }
+
+    private static String row(long environmentId, StoredInsight insight) {
         InsightFields fields = insight.fields();
         SavedQuery query = fields.query();
-        String statement = INSERT.bind("team", environmentId)
+        return ROW.bind("team", environmentId)
                 .bind("id", insight.id())
                 .bind("version", insight.version())
                 .bind("short_id", insight.shortId())
@@ -112,10 +132,6 @@ class InsightStore {
                 .bind("written_by", insight.writtenBy())
                 .bind("activity", insight.activity().wireName)
                 .render();
-        timing.clickHouse(() -> {
-            sql.execute(statement);
-            return null;
-        });
     }
 
     private static Fragment idList(List<Long> ids) {

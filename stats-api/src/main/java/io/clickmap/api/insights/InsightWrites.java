@@ -6,6 +6,9 @@ import io.clickmap.api.insights.StoredInsight.Activity;
 import io.clickmap.api.web.ServerTiming;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Every write of an insight, as one new version: what the write was ({@link Activity}), and {@code last_modified_*}
@@ -31,11 +34,22 @@ class InsightWrites {
     }
 
     StoredInsight update(long environmentId, StoredInsight current, InsightFields after, long user, ServerTiming timing) {
-        InsightFields before = current.fields();
-        Activity what = before.deleted() == after.deleted() ? Activity.UPDATED : after.deleted() ? Activity.DELETED : Activity.RESTORED;
-        StoredInsight updated = current.next(after, InsightChange.isMaterial(before, after), user, Versions.next(), what);
+        StoredInsight updated = next(current, after, user);
         store.save(environmentId, updated, timing);
         return updated;
+    }
+
+    /** Several insights' next versions in one insert: all of them are written or none. */
+    void updateAll(long environmentId, Map<StoredInsight, InsightFields> changes, long user, ServerTiming timing) {
+        List<StoredInsight> updated = new ArrayList<>(changes.size());
+        changes.forEach((current, after) -> updated.add(next(current, after, user)));
+        store.saveAll(environmentId, updated, timing);
+    }
+
+    private static StoredInsight next(StoredInsight current, InsightFields after, long user) {
+        InsightFields before = current.fields();
+        Activity what = before.deleted() == after.deleted() ? Activity.UPDATED : after.deleted() ? Activity.DELETED : Activity.RESTORED;
+        return current.next(after, InsightChange.isMaterial(before, after), user, Versions.next(), what);
     }
 
     /** A short id no insight of the environment has (a repeat is about as likely as 1 in 10^14, but cheap to rule out). */

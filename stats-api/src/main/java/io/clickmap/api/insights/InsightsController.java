@@ -27,7 +27,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Saved insights, PostHog-compatible, on both path families: list, create, retrieve, update (PATCH, PUT), and DELETE
@@ -128,11 +127,12 @@ public class InsightsController {
         long environmentId = access.environmentId();
         ResponseFormat.of(request);
         ServerTiming timing = new ServerTiming();
-        Optional<StoredInsight> found = InsightRef.find(store, environmentId, insightId, timing);
+        StoredInsight current = InsightRef.find(store, environmentId, insightId, timing).orElseThrow(ApiException::notFound);
         InsightChange change = InsightBody.parse(body);
-        // A deleted insight is reached only by the request that restores it.
-        StoredInsight current = found.filter(insight -> !insight.fields().deleted() || Boolean.FALSE.equals(change.deleted().value()) && change.deleted().sent())
-                .orElseThrow(ApiException::notFound);
+        // A deleted insight is reached only by the request that restores it, so only its body can tell 404 from 200.
+        if (current.fields().deleted() && !change.restores()) {
+            throw ApiException.notFound();
+        }
         StoredInsight updated = writes.update(environmentId, current, change.applyTo(current.fields()), access.key().userId(), timing);
         return respond(HttpStatus.OK, full(updated), timing);
     }

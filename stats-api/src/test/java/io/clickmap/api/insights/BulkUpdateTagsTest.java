@@ -234,4 +234,40 @@ class BulkUpdateTagsTest extends ServiceTest {
         assertThat(api().withKey(LOG_READER).send("POST", BULK, "[1]").status()).as("the key before the body").isEqualTo(403);
         assertThat(versions(id)).isEqualTo("1");
     }
+
+    @Test
+    void aListReadBeforeTheBulkWriteSeesItsTagsAfterIt() {
+        long id = create(1, "{\"name\":\"Listed before\"}");
+        assertThat(api().get(INSIGHTS + "?tags=%5B%22fresh%22%5D").json().get("count").asLong()).isZero();
+
+        bulk("{\"ids\":[" + id + "],\"action\":\"add\",\"tags\":[\"fresh\"]}");
+
+        JsonNode listed = api().get(INSIGHTS + "?tags=%5B%22fresh%22%5D").json();
+        assertThat(listed.get("count").asLong()).isEqualTo(1);
+        assertThat(listed.get("results").get(0).get("id").asLong()).isEqualTo(id);
+    }
+
+    @Test
+    void theAnswerAsCsvIsOneRowPerIdUpdatedThenSkipped() {
+        long id = create(1, "{\"name\":\"As CSV\"}");
+
+        Api.Reply reply = api().send("POST", BULK + "?format=csv", "{\"ids\":[" + id + ",987654321],\"action\":\"add\",\"tags\":[\"b\",\"a\"]}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(reply.body()).isEqualTo("id,outcome,tags,reason\r\n" + id + ",updated,\"a,b\",\r\n987654321,skipped,,Not found or no edit access\r\n");
+        assertThat(tagsOf(id)).isEqualTo(Api.json("[\"a\",\"b\"]"));
+    }
+
+    @Test
+    void otherMethodsOnTheActionsAnswer405AfterTheKey() {
+        for (String[] call : new String[][] {{"GET", BULK}, {"PATCH", BULK}, {"PUT", BULK}, {"DELETE", BULK}, {"PATCH", INSIGHTS + "activity/"},
+                {"PUT", "/api/projects/1/insights/activity"}, {"DELETE", INSIGHTS + "activity/"}}) {
+            Api.Reply reply = call[0].equals("GET") || call[0].equals("DELETE") ? api().send(call[0], call[1]) : api().send(call[0], call[1], "{}");
+            assertThat(reply.status()).as("%s %s: %s", call[0], call[1], reply.body()).isEqualTo(405);
+            assertThat(reply.json()).isEqualTo(Api.json("{\"type\":\"invalid_request\",\"code\":\"method_not_allowed\",\"detail\":\"Method \\\"" + call[0]
+                    + "\\\" not allowed.\",\"attr\":null}"));
+            assertThat(api().withKey(null).send(call[0], call[1]).status()).as("%s %s without a key", call[0], call[1]).isEqualTo(401);
+        }
+    }
 }

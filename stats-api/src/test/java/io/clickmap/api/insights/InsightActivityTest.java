@@ -332,4 +332,27 @@ class InsightActivityTest extends ServiceTest {
         assertThat(api().withKey(ADA).get("/api/environments/2/insights/activity/").status()).isEqualTo(403);
         assertThat(api().withKey(WITHOUT_LOG).get(INSIGHTS + "987654321/activity/").status()).as("the scope before the insight").isEqualTo(403);
     }
+
+    @Test
+    void asCsvTheLogIsOneRowPerEntryNamingTheChangedFields() {
+        JsonNode created = create(1, "{\"name\":\"Exported, quoted\"}");
+        patch(api().withKey(ADA), created, "{\"description\":\"d\",\"tags\":[\"x\"]}");
+        JsonNode log = activityOf(created);
+
+        Api.Reply csv = api().get(INSIGHTS + created.get("id").asText() + "/activity/?format=csv");
+
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        JsonNode update = log.get("results").get(0);
+        JsonNode creation = log.get("results").get(1);
+        String id = created.get("id").asText();
+        String shortId = created.get("short_id").asText();
+        assertThat(csv.body()).isEqualTo("id,created_at,activity,item_id,name,short_id,user_email,changed_fields\r\n"
+                + update.get("id").asText() + "," + update.get("created_at").asText() + ",updated," + id + ",\"Exported, quoted\"," + shortId
+                + ",ada@example.com,\"description,tags\"\r\n"
+                + creation.get("id").asText() + "," + creation.get("created_at").asText() + ",created," + id + ",\"Exported, quoted\"," + shortId
+                + ",bootstrap@clickmap.local,\r\n");
+        assertThat(api().get(INSIGHTS + "activity/?format=csv").body()).startsWith("id,created_at,activity,");
+        assertThat(api().get(INSIGHTS + "activity/?format=xml").status()).as("another format is not found, as in DRF").isEqualTo(404);
+    }
 }

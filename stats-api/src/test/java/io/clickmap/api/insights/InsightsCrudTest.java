@@ -108,6 +108,7 @@ class InsightsCrudTest extends ServiceTest {
         assertThat(api().send("PATCH", one, "{\"deleted\":true}").json().get("deleted").asBoolean()).isTrue();
         assertThat(api().get(one).json()).isEqualTo(Api.json(NOT_FOUND));
         assertThat(api().send("PATCH", one, "{\"name\":\"Changed while deleted\"}").status()).isEqualTo(404);
+        assertThat(api().send("PATCH", one, "{\"name\":42}").status()).as("a deleted insight's bad body: the body decides").isEqualTo(400);
 
         Api.Reply restored = api().send("PATCH", one, "{\"deleted\":false}");
         assertThat(restored.status()).isEqualTo(200);
@@ -137,5 +138,16 @@ class InsightsCrudTest extends ServiceTest {
         assertThat(api().send("POST", INSIGHTS, "[1]").status()).isEqualTo(400);
         assertThat(api().send("POST", INSIGHTS, "{\"name\":\"" + "x".repeat(1_100_000) + "\"}").status()).isIn(400, 413);
         assertThat(scalar(count)).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownInsightIsNotFoundWhateverTheBody() {
+        for (String method : new String[] {"PATCH", "PUT"}) {
+            for (String body : new String[] {"{\"name\":42}", "[1]", "{\"name\":"}) {
+                Api.Reply reply = api().send(method, INSIGHTS + "987654321/", body);
+                assertThat(reply.status()).as("%s %s", method, body).isEqualTo(404);
+                assertThat(reply.json()).isEqualTo(Api.json(NOT_FOUND));
+            }
+        }
     }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 /** docs/openapi.yaml's insight schemas are the records the service writes, key for key in order, and its bounds the code's. */
 class OpenApiInsightsTest {
     private static final String LIST = "/api/environments/{id}/insights/";
+    private static final String ACTIVITY = "/api/environments/{id}/insights/activity/";
+    private static final String BULK = "/api/environments/{id}/insights/bulk_update_tags/";
 
     private final OpenApiDocument openApi = OpenApiDocument.read();
 
@@ -63,5 +65,39 @@ class OpenApiInsightsTest {
                 .containsExactly(InsightJson.PRIVILEGE_LEVEL);
         assertThat(openApi.list(openApi.map(openApi.component("Insight"), "properties", "effective_restriction_level"), "enum"))
                 .containsExactly(InsightJson.RESTRICTION_LEVEL);
+    }
+
+    @Test
+    void theActivitySchemaIsTheRecordsAndItsPagingTheCodes() {
+        Map<String, Object> entry = openApi.component("ActivityEntry");
+        assertThat(properties("ActivityEntry")).containsExactlyElementsOf(keys(ActivityJson.Entry.class));
+        assertThat(openApi.map(entry, "properties", "detail", "properties").keySet()).containsExactlyElementsOf(keys(ActivityJson.Detail.class));
+        assertThat(openApi.map(entry, "properties", "detail", "properties", "changes", "items", "properties").keySet())
+                .containsExactlyElementsOf(keys(ActivityJson.Change.class));
+        assertThat(openApi.map(entry, "properties", "user", "properties").keySet()).containsExactlyElementsOf(keys(ActivityJson.Writer.class));
+        assertThat(openApi.list(openApi.map(entry, "properties", "activity"), "enum"))
+                .containsExactlyElementsOf(Arrays.stream(StoredInsight.Activity.values()).map(activity -> activity.wireName).toList());
+        assertThat(openApi.list(openApi.map(entry, "properties", "scope"), "enum")).containsExactly(ActivityJson.SCOPE);
+        assertThat(openApi.map(openApi.operation(ACTIVITY, "get"), "responses", "200", "content", "application/json", "schema", "properties").keySet())
+                .containsExactlyElementsOf(keys(ActivityJson.Page.class));
+        assertThat(integer(openApi.schema(ACTIVITY, "limit"), "default")).isEqualTo(ActivityPaging.DEFAULT_LIMIT);
+        assertThat(openApi.parameter(ACTIVITY, "limit").get("description").toString()).contains("Above " + ActivityPaging.MAX_LIMIT + " it is lowered to " + ActivityPaging.MAX_LIMIT);
+        assertThat(integer(openApi.schema(ACTIVITY, "page"), "maximum")).isEqualTo(ActivityPaging.MAX_PAGE);
+    }
+
+    @Test
+    void theBulkTagBoundsAreTheCodesAndItsAnswerTheRecords() {
+        Map<String, Object> body = openApi.map(openApi.operation(BULK, "post"), "requestBody", "content", "application/json", "schema", "properties");
+        assertThat(integer(openApi.map(body, "ids"), "maxItems")).isEqualTo(BulkTagsBody.MAX_IDS);
+        assertThat(integer(openApi.map(body, "tags"), "maxItems")).isEqualTo(BulkTagsBody.MAX_TAGS);
+        assertThat(integer(openApi.map(body, "tags", "items"), "maxLength")).isEqualTo(Tags.MAX_LENGTH);
+        assertThat(openApi.map(body, "tags").get("description").toString()).contains("At most " + BulkTagsBody.MAX_CHANGES + " ids × tags");
+        assertThat(openApi.list(openApi.map(body, "action"), "enum"))
+                .containsExactlyElementsOf(Arrays.stream(TagAction.values()).map(action -> action.wireName).toList());
+        Map<String, Object> answer = openApi.map(openApi.operation(BULK, "post"), "responses", "200", "content", "application/json", "schema", "properties");
+        assertThat(answer.keySet()).containsExactlyElementsOf(keys(BulkTagsController.Result.class));
+        assertThat(openApi.map(answer, "updated", "items", "properties").keySet()).containsExactlyElementsOf(keys(BulkTagsController.Updated.class));
+        assertThat(openApi.map(answer, "skipped", "items", "properties").keySet()).containsExactlyElementsOf(keys(BulkTagsController.Skipped.class));
+        assertThat(openApi.list(openApi.map(answer, "skipped", "items", "properties", "reason"), "enum")).containsExactly(BulkTagsController.SKIPPED);
     }
 }
