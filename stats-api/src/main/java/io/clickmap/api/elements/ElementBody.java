@@ -50,20 +50,6 @@ final class ElementBody {
         return name + " must be an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", or null.";
     }
 
-    private static BodyField<String> string(JsonNode body, String name, int maxLength) {
-        if (!body.has(name)) {
-            return BodyField.notSent();
-        }
-        JsonNode value = body.get(name);
-        if (value.isNull()) {
-            return BodyField.of(null);
-        }
-        if (!value.isTextual()) {
-            throw ApiException.invalid(name, name + " must be a string or null.");
-        }
-        return BodyField.of(JsonBody.bounded(value.textValue(), name, maxLength, name + " must have at most " + maxLength + " characters."));
-    }
-
     private static BodyField<Integer> int32(JsonNode body, String name) {
         if (!body.has(name)) {
             return BodyField.notSent();
@@ -122,4 +108,7 @@ final class ElementBody {
         return BodyField.of(Collections.unmodifiableMap(attributes));
     }
 
+    private static BodyField<String> string(JsonNode body, String name, int maxLength) {
+        return BodyField.nullableText(body, name, maxLength, name + " must have at most " + maxLength + " characters.");
+    }
 }

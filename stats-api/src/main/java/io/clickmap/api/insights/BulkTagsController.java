@@ -8,6 +8,7 @@ import io.clickmap.api.web.ServerTiming;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -82,6 +83,6 @@ public class BulkTagsController {
         if (format == ResponseFormat.CSV) {
             return ResponseFormat.csv(InsightCsv.bulkResult(result), timing);
         }
-        return HttpResponse.ok(result).header("Cache-Control", "no-store").header("Server-Timing", timing.header());
+        return ResponseFormat.json(HttpStatus.OK, result, timing);
     }
 }

@@ -11,6 +11,7 @@ import io.clickmap.api.web.QueryString;
 import io.clickmap.api.web.ServerTiming;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -73,8 +74,7 @@ public class InsightActivityController {
         }
         String next = paging.offset() + paging.limit() < log.size() ? links.page(request, query, paging.page() + 1) : null;
         String previous = paging.page() > 1 ? links.page(request, query, paging.page() - 1) : null;
-        return HttpResponse.ok(new ActivityJson.Page(results, next, previous, log.size()))
-                .header("Cache-Control", "no-store").header("Server-Timing", timing.header());
+        return ResponseFormat.json(HttpStatus.OK, new ActivityJson.Page(results, next, previous, log.size()), timing);
     }
 
     private ActivityJson.Writer writer(long userId) {

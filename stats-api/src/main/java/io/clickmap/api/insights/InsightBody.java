@@ -38,20 +38,6 @@ final class InsightBody {
                 text(root, "_create_in_folder", MAX_FOLDER));
     }
 
-    private static BodyField<String> text(JsonNode body, String name, int maxLength) {
-        if (!body.has(name)) {
-            return BodyField.notSent();
-        }
-        JsonNode value = body.get(name);
-        if (value.isNull()) {
-            return BodyField.of(null);
-        }
-        if (!value.isTextual()) {
-            throw ApiException.invalid(name, name + " must be a string or null.");
-        }
-        return BodyField.of(JsonBody.bounded(value.textValue(), name, maxLength, "Ensure " + name + " has no more than " + maxLength + " characters."));
-    }
-
     /** Any JSON object with a string {@code kind} is kept as sent; what can be computed is part 2's business. */
     private static BodyField<SavedQuery> query(JsonNode body) {
         if (!body.has("query")) {
@@ -144,5 +130,9 @@ final class InsightBody {
         if (!value.isEmpty()) {
             throw ApiException.invalid("dashboards", "Dashboard not found");
         }
+    }
+
+    private static BodyField<String> text(JsonNode body, String name, int maxLength) {
+        return BodyField.nullableText(body, name, maxLength, "Ensure " + name + " has no more than " + maxLength + " characters.");
     }
 }

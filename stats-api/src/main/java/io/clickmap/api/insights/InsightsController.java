@@ -13,7 +13,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -78,7 +77,7 @@ public class InsightsController {
         int limit = list.page().limit();
         String next = links.next(request, query, offset, limit, offset + limit < page.count());
         String previous = links.previous(request, query, offset, limit);
-        return respond(HttpStatus.OK, new InsightJson.Page(page.count(), next, previous, results), timing);
+        return ResponseFormat.json(HttpStatus.OK, new InsightJson.Page(page.count(), next, previous, results), timing);
     }
 
     @Post(uris = {ENVIRONMENT_INSIGHTS, PROJECT_INSIGHTS})
@@ -88,7 +87,7 @@ public class InsightsController {
         InsightChange change = InsightBody.parse(body);
         ServerTiming timing = new ServerTiming();
         StoredInsight created = writes.create(environmentId, change, access.key().userId(), timing);
-        return respond(HttpStatus.CREATED, full(created), timing);
+        return ResponseFormat.json(HttpStatus.CREATED, full(created), timing);
     }
 
     @Get(uris = {ENVIRONMENT_INSIGHTS + ONE, PROJECT_INSIGHTS + ONE})
@@ -101,7 +100,7 @@ public class InsightsController {
             // Until insights are computed there is no result: the header row alone.
             return ResponseFormat.csv(InsightCsv.result(), timing);
         }
-        return respond(HttpStatus.OK, full(insight), timing);
+        return ResponseFormat.json(HttpStatus.OK, full(insight), timing);
     }
 
     @Patch(uris = {ENVIRONMENT_INSIGHTS + ONE, PROJECT_INSIGHTS + ONE})
@@ -134,7 +133,7 @@ public class InsightsController {
             throw ApiException.notFound();
         }
         StoredInsight updated = writes.update(environmentId, current, change.applyTo(current.fields()), access.key().userId(), timing);
-        return respond(HttpStatus.OK, full(updated), timing);
+        return ResponseFormat.json(HttpStatus.OK, full(updated), timing);
     }
 
     private StoredInsight existing(long environmentId, String insightId, ServerTiming timing) {
@@ -148,9 +147,5 @@ public class InsightsController {
 
     private UserBasic user(long id) {
         return users.find(id).map(UserBasic::of).orElse(null);
-    }
-
-    private static MutableHttpResponse<?> respond(HttpStatus status, Object body, ServerTiming timing) {
-        return HttpResponse.status(status).body(body).header("Cache-Control", "no-store").header("Server-Timing", timing.header());
     }
 }

@@ -5,6 +5,7 @@ import io.clickmap.api.web.QueryString;
 import io.clickmap.api.web.ServerTiming;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,13 @@ enum ResponseFormat {
         throw ApiException.notFound();
     }
 
+    // Insights answers are never cached: each write must be seen by the next read, through any proxy.
     static MutableHttpResponse<byte[]> csv(String text, ServerTiming timing) {
         return HttpResponse.ok(text.getBytes(StandardCharsets.UTF_8)).contentType(new MediaType("text/csv; charset=utf-8"))
                 .header("Cache-Control", "no-store").header("Server-Timing", timing.header());
+    }
+
+    static MutableHttpResponse<?> json(HttpStatus status, Object body, ServerTiming timing) {
+        return HttpResponse.status(status).body(body).header("Cache-Control", "no-store").header("Server-Timing", timing.header());
     }
 }

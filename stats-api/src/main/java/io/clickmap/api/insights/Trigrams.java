@@ -15,10 +15,6 @@ final class Trigrams {
     private Trigrams() {
     }
 
-    static double similarity(String a, String b) {
-        return similarity(of(a), of(b));
-    }
-
     static double similarity(long[] first, long[] second) {
         if (first.length == 0 || second.length == 0) {
             return 0;
