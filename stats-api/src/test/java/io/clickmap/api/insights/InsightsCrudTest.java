@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickmap.api.Api;
 import io.clickmap.api.ServiceTest;
+import io.clickmap.api.web.ServerTiming;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /** Create, retrieve, update and (soft) delete on both path families, as docs/insights-api.md says, on the real ClickHouse. */
@@ -23,6 +26,9 @@ class InsightsCrudTest extends ServiceTest {
             "created_by", "description", "updated_at", "tags", "favorited", "last_modified_at", "last_modified_by", "is_sample",
             "effective_restriction_level", "effective_privilege_level", "user_access_level", "timezone", "is_cached", "query_status", "hogql",
             "types", "resolved_date_range", "alerts", "last_viewed_at", "filters", "saved", "filters_hash");
+
+    @Inject
+    InsightStore store;
 
     JsonNode create(String body) {
         Api.Reply created = api().send("POST", INSIGHTS, body);
@@ -149,5 +155,21 @@ class InsightsCrudTest extends ServiceTest {
                 assertThat(reply.json()).isEqualTo(Api.json(NOT_FOUND));
             }
         }
+    }
+
+    @Test
+    void aShortIdOfDigitsIsFoundWhenNoInsightHasThatNumberAsItsId() {
+        JsonNode created = create("{\"name\":\"Digits for a short id\"}");
+        StoredInsight stored = store.find(1, created.get("id").asLong(), new ServerTiming()).orElseThrow();
+        String digits = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        store.save(1, new StoredInsight(stored.id(), digits, stored.fields(), stored.createdAt(), stored.createdBy(), stored.lastModifiedAt(),
+                stored.lastModifiedBy(), stored.version() + 1, stored.writtenBy(), StoredInsight.Activity.UPDATED), new ServerTiming());
+
+        Api.Reply byDigits = api().get(INSIGHTS + digits + "/");
+
+        assertThat(byDigits.status()).as(byDigits.body()).isEqualTo(200);
+        assertThat(byDigits.json().get("id").asLong()).isEqualTo(stored.id());
+        assertThat(byDigits.json().get("short_id").asText()).isEqualTo(digits);
+        assertThat(api().get(INSIGHTS + stored.id() + "/").json().get("short_id").asText()).as("the id still finds it").isEqualTo(digits);
     }
 }
