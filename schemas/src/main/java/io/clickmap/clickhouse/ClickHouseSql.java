@@ -58,7 +58,21 @@ public final class ClickHouseSql {
 
     /** The rows of a query, each mapped from its JSON object. 64-bit integers arrive as JSON strings. */
     public <T> List<T> query(String sql, Function<JsonNode, T> mapper) {
-        try (QueryResponse response = await(client.query(sql + "\nFORMAT JSONEachRow", new QuerySettings()));
+        return query(sql, new QuerySettings(), mapper);
+    }
+
+    /**
+     * As {@link #query(String, Function)}, under a chosen query id (which {@code KILL QUERY} can name) and with a
+     * parse limit that fits the statement however long it is (a query may carry long literal lists).
+     */
+    public <T> List<T> query(String sql, String queryId, Function<JsonNode, T> mapper) {
+        QuerySettings settings = new QuerySettings().setQueryId(queryId);
+        settings.serverSetting("max_query_size", String.valueOf(Math.max(262_144, sql.length() * 2L)));
+        return query(sql, settings, mapper);
+    }
+
+    private <T> List<T> query(String sql, QuerySettings settings, Function<JsonNode, T> mapper) {
+        try (QueryResponse response = await(client.query(sql + "\nFORMAT JSONEachRow", settings));
              InputStream body = response.getInputStream();
              JsonParser parser = JSON.createParser(body);
              MappingIterator<JsonNode> rows = JSON.readValues(parser, JsonNode.class)) {

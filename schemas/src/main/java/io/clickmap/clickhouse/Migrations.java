@@ -34,7 +34,8 @@ public final class Migrations {
             "V004__api_keys.sql",
             "V005__elements.sql",
             "V006__users.sql",
-            "V007__insights.sql");
+            "V007__insights.sql",
+            "V008__internal_users.sql");
 
     private static final SqlTemplate CREATE_DATABASE = SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}");
     private static final SqlTemplate CREATE_LEDGER = SqlTemplate.of("""

@@ -51,6 +51,7 @@ public final class Events {
         private final String url;
         private final Instant timestamp;
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private String distinctId;
 
         private Click(long environment, String event, String chain, String url, Instant timestamp) {
             this.environment = environment;
@@ -65,6 +66,12 @@ public final class Events {
             return this;
         }
 
+        /** Every event of this click by one user (otherwise each has its own). */
+        public Click by(String user) {
+            this.distinctId = user;
+            return this;
+        }
+
         public Events times(int count) {
             for (int i = 0; i < count; i++) {
                 long sequence = SEQUENCE.incrementAndGet();
@@ -73,7 +80,7 @@ public final class Events {
                 row.put("team_id", environment);
                 row.put("event", event);
                 row.put("timestamp", TIME.format(timestamp));
-                row.put("distinct_id", "user-" + sequence);
+                row.put("distinct_id", distinctId != null ? distinctId : "user-" + sequence);
                 row.put("current_url", url);
                 row.put("elements_chain", chain);
                 ObjectNode props = JSON.createObjectNode();

@@ -21,6 +21,20 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, new ApiError("validation_error", "invalid_input", detail, attr));
     }
 
+    /**
+     * A saved query Clickmap stores but does not compute, or a part of one outside what it computes, as PostHog
+     * answers a query it cannot run; the detail names the field.
+     */
+    public static ApiException unsupportedQuery(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, new ApiError("validation_error", "unsupported_query", detail, "query"));
+    }
+
+    /** DRF's throttle answer: too many at once; try again after {@code seconds}. */
+    public static ApiException throttled(long seconds) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, new ApiError("throttled_error", "throttled",
+                "Request was throttled. Expected available in " + seconds + (seconds == 1 ? " second." : " seconds."), null));
+    }
+
     /** A request body that is not JSON at all (DRF's {@code parse_error}). */
     public static ApiException parseError(String detail) {
         return new ApiException(HttpStatus.BAD_REQUEST, new ApiError("validation_error", "parse_error", detail, null));

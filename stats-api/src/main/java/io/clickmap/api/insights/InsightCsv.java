@@ -1,5 +1,7 @@
 package io.clickmap.api.insights;
 
+import io.clickmap.api.trends.TrendsItem;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,8 +20,29 @@ final class InsightCsv {
     static final List<String> ACTIVITY_COLUMNS = List.of("id", "created_at", "activity", "item_id", "name", "short_id", "user_email", "changed_fields");
     static final List<String> BULK_COLUMNS = List.of("id", "outcome", "tags", "reason");
 
-    static String result() {
-        return "series\r\n";
+    /** A trend as one row per item: its label (with its breakdown value and compare label), then its numbers. */
+    static String result(List<TrendsItem> items) {
+        StringBuilder csv = new StringBuilder();
+        boolean totals = !items.isEmpty() && items.get(0).aggregatedValue() != null;
+        List<String> header = new ArrayList<>();
+        header.add("series");
+        header.addAll(totals ? List.of("value") : items.isEmpty() ? List.of() : items.get(0).labels());
+        row(csv, header);
+        for (TrendsItem item : items) {
+            List<String> cells = new ArrayList<>();
+            String label = item.label();
+            if (item.breakdownValue() != null && !label.endsWith(item.breakdownValue())) {
+                label += " - " + item.breakdownValue();
+            }
+            cells.add(item.compareLabel() == null ? label : label + " (" + item.compareLabel() + ")");
+            if (totals) {
+                cells.add(String.valueOf(item.aggregatedValue()));
+            } else {
+                item.data().forEach(value -> cells.add(String.valueOf(value)));
+            }
+            row(csv, cells);
+        }
+        return csv.toString();
     }
 
     static String list(List<StoredInsight> insights) {

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.clickmap.api.trends.TrendsAnswer;
 import io.clickmap.api.users.UserBasic;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The insight object in PostHog's two forms, as records Micronaut serialises, fields in PostHog's order.
- * Until insights are computed (part 2 of the feature), every result and cache field is null or false; Clickmap
- * has no dashboards, sharing restrictions or folders, so those fields are constant.
+ * The insight object in PostHog's two forms, as records Micronaut serialises, fields in PostHog's order. The
+ * result and cache fields come from the insight's trend ({@link TrendsAnswer}); the result is written as the
+ * JSON the computation produced. Clickmap has no dashboards, sharing restrictions or folders, so those fields are
+ * constant.
  */
 final class InsightJson {
     // PostHog's "can edit" levels, which every key-holder of the environment has here.
@@ -35,7 +38,7 @@ final class InsightJson {
             @JsonProperty("last_refresh") String lastRefresh,
             @JsonProperty("cache_target_age") String cacheTargetAge,
             @JsonProperty("next_allowed_client_refresh") String nextAllowedClientRefresh,
-            Object result,
+            @JsonRawValue String result,
             Boolean hasMore,
             List<String> columns,
             @JsonProperty("created_at") String createdAt,
@@ -97,12 +100,20 @@ final class InsightJson {
     record Page(long count, String next, String previous, List<Object> results) {
     }
 
-    static Full full(StoredInsight insight, UserBasic createdBy, UserBasic lastModifiedBy) {
+    /** The whole insight with what it shows of its trend ({@code answer}: null for an insight without a query). */
+    static Full full(StoredInsight insight, UserBasic createdBy, UserBasic lastModifiedBy, TrendsAnswer answer) {
         InsightFields fields = insight.fields();
+        TrendsAnswer shown = answer == null ? TrendsAnswer.none(null, null) : answer;
         return new Full(insight.id(), insight.shortId(), fields.name(), fields.derivedName(), query(fields), fields.order(), fields.deleted(),
-                List.of(), List.of(), null, null, null, null, null, null, insight.createdAt().toString(), createdBy, fields.description(),
+                List.of(), List.of(), text(shown.lastRefresh()), text(shown.cacheTargetAge()), text(shown.nextAllowedClientRefresh()),
+                shown.resultJson(), shown.hasMore(), null, insight.createdAt().toString(), createdBy, fields.description(),
                 insight.updatedAt().toString(), fields.tags(), fields.favorited(), insight.lastModifiedAt().toString(), lastModifiedBy, false,
-                RESTRICTION_LEVEL, PRIVILEGE_LEVEL, "editor", "UTC", false, null, null, null, null, List.of(), null, Map.of(), true, null);
+                RESTRICTION_LEVEL, PRIVILEGE_LEVEL, "editor", "UTC", shown.isCached(), shown.queryStatus(), shown.hogql(), null,
+                shown.resolvedDateRange(), List.of(), null, Map.of(), true, shown.filtersHash());
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     static Basic basic(StoredInsight insight, UserBasic createdBy) {

@@ -4,6 +4,8 @@ import io.clickmap.api.auth.Access;
 import io.clickmap.api.auth.Authorized;
 import io.clickmap.api.auth.Scopes;
 import io.clickmap.api.errors.ApiException;
+import io.clickmap.api.trends.TrendsAnswer;
+import io.clickmap.api.trends.TrendsResults;
 import io.clickmap.api.users.UserBasic;
 import io.clickmap.api.users.UserDirectory;
 import io.clickmap.api.web.PageLinks;
@@ -46,14 +48,17 @@ public class InsightsController {
     private final InsightListing listing;
     private final UserDirectory users;
     private final PageLinks links;
+    private final TrendsResults trends;
     private final Clock clock;
 
-    public InsightsController(InsightStore store, InsightWrites writes, InsightListing listing, UserDirectory users, PageLinks links, Clock clock) {
+    public InsightsController(InsightStore store, InsightWrites writes, InsightListing listing, UserDirectory users, PageLinks links,
+                              TrendsResults trends, Clock clock) {
         this.store = store;
         this.writes = writes;
         this.listing = listing;
         this.users = users;
         this.links = links;
+        this.trends = trends;
         this.clock = clock;
     }
 
@@ -68,9 +73,10 @@ public class InsightsController {
         if (format == ResponseFormat.CSV) {
             return ResponseFormat.csv(InsightCsv.list(page.rows()), timing);
         }
+        Refresh refresh = Refresh.of(query);
         List<Object> results = new ArrayList<>(page.rows().size());
         for (StoredInsight insight : page.rows()) {
-            Object row = list.basic() ? InsightJson.basic(insight, user(insight.createdBy())) : full(insight);
+            Object row = list.basic() ? InsightJson.basic(insight, user(insight.createdBy())) : full(environmentId, insight, refresh, timing);
             results.add(page.matchTypes() == null ? row : new InsightJson.Searched(row, page.matchTypes().get(insight.id())));
         }
         long offset = list.page().offset();
@@ -87,7 +93,7 @@ public class InsightsController {
         InsightChange change = InsightBody.parse(body);
         ServerTiming timing = new ServerTiming();
         StoredInsight created = writes.create(environmentId, change, access.key().userId(), timing);
-        return ResponseFormat.json(HttpStatus.CREATED, full(created), timing);
+        return ResponseFormat.json(HttpStatus.CREATED, full(environmentId, created, Refresh.CACHED, timing), timing);
     }
 
     @Get(uris = {ENVIRONMENT_INSIGHTS + ONE, PROJECT_INSIGHTS + ONE})
@@ -96,11 +102,12 @@ public class InsightsController {
         ResponseFormat format = ResponseFormat.of(request);
         ServerTiming timing = new ServerTiming();
         StoredInsight insight = existing(environmentId, insightId, timing);
+        Refresh refresh = Refresh.of(QueryString.parse(request.getUri().getRawQuery()));
+        TrendsAnswer answer = answer(environmentId, insight, refresh, timing);
         if (format == ResponseFormat.CSV) {
-            // Until insights are computed there is no result: the header row alone.
-            return ResponseFormat.csv(InsightCsv.result(), timing);
+            return ResponseFormat.csv(InsightCsv.result(answer == null ? List.of() : answer.items()), timing);
         }
-        return ResponseFormat.json(HttpStatus.OK, full(insight), timing);
+        return ResponseFormat.json(HttpStatus.OK, full(insight, answer), timing);
     }
 
     @Patch(uris = {ENVIRONMENT_INSIGHTS + ONE, PROJECT_INSIGHTS + ONE})
@@ -133,7 +140,7 @@ public class InsightsController {
             throw ApiException.notFound();
         }
         StoredInsight updated = writes.update(environmentId, current, change.applyTo(current.fields()), access.key().userId(), timing);
-        return ResponseFormat.json(HttpStatus.OK, full(updated), timing);
+        return ResponseFormat.json(HttpStatus.OK, full(environmentId, updated, Refresh.CACHED, timing), timing);
     }
 
     private StoredInsight existing(long environmentId, String insightId, ServerTiming timing) {
@@ -141,8 +148,18 @@ public class InsightsController {
                 .orElseThrow(ApiException::notFound);
     }
 
-    private InsightJson.Full full(StoredInsight insight) {
-        return InsightJson.full(insight, user(insight.createdBy()), user(insight.lastModifiedBy()));
+    private InsightJson.Full full(long environmentId, StoredInsight insight, Refresh refresh, ServerTiming timing) {
+        return full(insight, answer(environmentId, insight, refresh, timing));
+    }
+
+    private InsightJson.Full full(StoredInsight insight, TrendsAnswer answer) {
+        return InsightJson.full(insight, user(insight.createdBy()), user(insight.lastModifiedBy()), answer);
+    }
+
+    /** The insight's trend as the request asks for it; null for an insight without a query. */
+    private TrendsAnswer answer(long environmentId, StoredInsight insight, Refresh refresh, ServerTiming timing) {
+        SavedQuery query = insight.fields().query();
+        return query == null ? null : trends.answer(environmentId, query.json(), refresh.mode(), refresh.clientQueryId(), timing);
     }
 
     private UserBasic user(long id) {

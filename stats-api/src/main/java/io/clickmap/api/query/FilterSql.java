@@ -25,6 +25,7 @@ public final class FilterSql {
     private static final SqlTemplate ANY_OF = SqlTemplate.of("({present} AND {value} IN ({values}))");
     private static final SqlTemplate CONTAINS = SqlTemplate.of("({present} AND positionCaseInsensitiveUTF8({value}, {needle}) > 0)");
     private static final SqlTemplate MATCHES = SqlTemplate.of("({present} AND match({value}, {regex}))");
+    private static final SqlTemplate COMPARES = SqlTemplate.of("({present} AND toFloat64OrNull({value}) {comparison} {number})");
     private static final SqlTemplate NOT = SqlTemplate.of("(NOT {condition})");
     // The URL without protocol, a leading www., query, fragment and one trailing slash ("simple" matching).
     private static final SqlTemplate SIMPLE_URL = SqlTemplate.of("replaceRegexpOne(replaceRegexpOne(replaceRegexpOne(replaceRegexpOne("
@@ -57,6 +58,10 @@ public final class FilterSql {
             case IS_SET -> new Fragment("(" + source.present().sql() + ")");
             case IS_NOT_SET -> not(source.present());
             case SIMPLE -> simple(filter, source);
+            case GT -> compares(filter, source, ">");
+            case GTE -> compares(filter, source, ">=");
+            case LT -> compares(filter, source, "<");
+            case LTE -> compares(filter, source, "<=");
         };
     }
 
@@ -70,6 +75,11 @@ public final class FilterSql {
 
     private static Fragment matches(PropertyFilter filter, Source source) {
         return MATCHES.bind("present", source.present()).bind("value", source.value()).bind("regex", filter.values().get(0)).fragment();
+    }
+
+    private static Fragment compares(PropertyFilter filter, Source source, String comparison) {
+        return COMPARES.bind("present", source.present()).bind("value", source.value()).bind("comparison", Fragment.code(comparison))
+                .bind("number", Double.parseDouble(filter.values().get(0).strip())).fragment();
     }
 
     private static Fragment simple(PropertyFilter filter, Source source) {

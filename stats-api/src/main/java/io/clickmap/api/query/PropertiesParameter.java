@@ -47,12 +47,13 @@ public final class PropertiesParameter {
         }
         List<PropertyFilter> parsed = new ArrayList<>(filters.size());
         for (JsonNode filter : filters) {
-            parsed.add(filter(filter));
+            parsed.add(eventFilter(filter));
         }
         return List.copyOf(parsed);
     }
 
-    private static PropertyFilter filter(JsonNode filter) {
+    /** One event-property filter object ({@code type} "event" or absent), checked as {@link #parse} checks each. */
+    public static PropertyFilter eventFilter(JsonNode filter) {
         if (!filter.isObject()) {
             throw invalid("Each property filter must be an object with key, value, operator and type.");
         }

@@ -46,6 +46,9 @@ public record PropertyFilter(String key, PropertyOperator operator, List<String>
         if (operator.isRegex()) {
             requireRegex(values.get(0), key);
         }
+        if (operator.isComparison() && !isFiniteNumber(values.get(0))) {
+            throw invalid("The filter on " + key + " with operator " + operator.wireName + " needs a number; got " + values.get(0) + ".");
+        }
     }
 
     public boolean isOnCurrentUrl() {
@@ -69,5 +72,13 @@ public record PropertyFilter(String key, PropertyOperator operator, List<String>
 
     private static ApiException invalid(String detail) {
         return ApiException.invalid(PropertiesParameter.NAME, detail);
+    }
+
+    private static boolean isFiniteNumber(String value) {
+        try {
+            return Double.isFinite(Double.parseDouble(value.strip()));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

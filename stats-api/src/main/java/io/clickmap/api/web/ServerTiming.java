@@ -10,10 +10,12 @@ import java.util.function.Supplier;
 public final class ServerTiming {
     private final StringBuilder header = new StringBuilder();
     private long clickHouseNanos;
+    private int clickHouseCalls;
 
-    /** Adds time spent waiting for ClickHouse; reported as one {@code clickhouse} entry. */
+    /** Adds one call's time spent waiting for ClickHouse; reported as one {@code clickhouse} entry with the number of calls. */
     public void addClickHouse(long nanos) {
         clickHouseNanos += nanos;
+        clickHouseCalls++;
     }
 
     /** Runs a ClickHouse call and adds its time, failed or not. */
@@ -38,7 +40,8 @@ public final class ServerTiming {
     public String header() {
         StringBuilder all = new StringBuilder();
         if (clickHouseNanos > 0) {
-            all.append("clickhouse;dur=").append(millis(clickHouseNanos));
+            all.append("clickhouse;dur=").append(millis(clickHouseNanos)).append(";desc=\"").append(clickHouseCalls)
+                    .append(clickHouseCalls == 1 ? " query\"" : " queries\"");
         }
         if (header.length() > 0) {
             if (all.length() > 0) {

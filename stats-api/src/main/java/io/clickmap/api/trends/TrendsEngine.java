@@ -1,0 +1,162 @@
+package io.clickmap.api.trends;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clickmap.api.web.ServerTiming;
+import io.clickmap.clickhouse.ClickHouseSql;
+import io.clickmap.clickhouse.SqlTemplate;
+import io.clickmap.clickhouse.SqlTemplate.Fragment;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes a checked trends query over the environment's events: each series over the window (and the one
+ * before it, when comparing), broken down and folded to the breakdown limit, then shaped into items
+ * ({@link TrendsItems}). Every statement runs under the computation's query id with a suffix, so one
+ * {@code KILL QUERY} can stop it. ClickHouse failures pass through.
+ */
+@Singleton
+class TrendsEngine {
+    private static final SqlTemplate FIRST_EVENT = SqlTemplate.of("SELECT toUInt32(min(timestamp)) AS first, count() AS events FROM events "
+            + "WHERE team_id = {team} AND event IN ('$autocapture', '$rageclick', '$dead_click')");
+
+    private final ClickHouseSql sql;
+    private final ChainCatalog catalog;
+    private final InternalUsers internalUsers;
+
+    TrendsEngine(ClickHouseSql sql, ChainCatalog catalog, InternalUsers internalUsers) {
+        this.sql = sql;
+        this.catalog = catalog;
+        this.internalUsers = internalUsers;
+    }
+
+    TrendsComputation compute(long environmentId, TrendsQuery query, JsonNode source, Instant now, String queryId, ServerTiming timing) {
+        Run run = new Run(environmentId, queryId, timing);
+        TrendsWindow current = TrendsDateRange.resolve(query.dateFrom() == null ? TrendsQuery.DEFAULT_DATE_FROM : query.dateFrom(), query.dateTo(),
+                query.explicitDate(), query.interval(), now, "all".equals(query.dateFrom()) ? run.firstEvent() : null);
+        List<TrendsWindow> windows = query.compare() ? List.of(current, current.previous(query.compareTo())) : List.of(current);
+        ConditionSql conditions = new ConditionSql(new ChainMatches(() -> catalog.of(environmentId, timing)));
+        List<String> internal = query.filterTestAccounts() ? internalUsers.of(environmentId, timing) : List.of();
+        List<List<SeriesCounts>> counts = new ArrayList<>();
+        boolean hasMore = false;
+        for (TrendsWindow window : windows) {
+            List<SeriesCounts> perSeries = new ArrayList<>();
+            for (TrendsSeries series : query.series()) {
+                Fragment where = conditions.render(Condition.both(query.properties(), series.properties()));
+                TrendsSql.Scope scope = new TrendsSql.Scope(environmentId, window.from(), window.to(), where,
+                        TrendsSql.breakdownValue(query.breakdown()), internal, query.samplingFactor());
+                SeriesCounts all = run.counts(series, query, window, scope);
+                Breakdown breakdown = query.breakdown();
+                if (breakdown != null && all.values().size() > breakdown.limit()) {
+                    hasMore = true;
+                    all = fold(run, series, query, window, scope, all, breakdown);
+                }
+                perSeries.add(SeriesCounts.ordered(all.values()));
+            }
+            counts.add(perSeries);
+        }
+        List<TrendsItem> items = TrendsItems.of(query, source, windows, counts);
+        return new TrendsComputation(items, run.statements, current.from(), current.to(), hasMore, now);
+    }
+
+    /** Beyond the limit: the rest summed into the other value (counts add up), counted again as one (distinct ones do not), or dropped. */
+    private static SeriesCounts fold(Run run, TrendsSeries series, TrendsQuery query, TrendsWindow window, TrendsSql.Scope scope, SeriesCounts all,
+                                     Breakdown breakdown) {
+        List<String> kept = all.top(breakdown.limit());
+        Map<String, double[]> folded = new LinkedHashMap<>();
+        kept.forEach(value -> folded.put(value, all.values().get(value)));
+        if (breakdown.hideOther()) {
+            return new SeriesCounts(folded);
+        }
+        if (!series.math().isDistinct()) {
+            double[] other = null;
+            for (Map.Entry<String, double[]> entry : all.values().entrySet()) {
+                if (!folded.containsKey(entry.getKey())) {
+                    other = other == null ? entry.getValue().clone() : add(other, entry.getValue());
+                }
+            }
+            folded.put(Breakdown.OTHER, other);
+            return new SeriesCounts(folded);
+        }
+        TrendsSql.Scope grouped = new TrendsSql.Scope(scope.environmentId(), scope.from(), scope.to(), scope.conditions(),
+                TrendsSql.folded(scope.value(), kept), scope.internalIds(), scope.sampling());
+        return run.counts(series, query, window, grouped);
+    }
+
+    private static double[] add(double[] sum, double[] more) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += more[i];
+        }
+        return sum;
+    }
+
+    /** One computation's statements, run in order under numbered query ids. */
+    private final class Run {
+        private final long environmentId;
+        private final String queryId;
+        private final ServerTiming timing;
+        private final List<String> statements = new ArrayList<>();
+
+        Run(long environmentId, String queryId, ServerTiming timing) {
+            this.environmentId = environmentId;
+            this.queryId = queryId;
+            this.timing = timing;
+        }
+
+        /** When the environment's first click event happened, for {@code date_from: "all"}; null without events. */
+        Instant firstEvent() {
+            JsonNode row = query(FIRST_EVENT.bind("team", environmentId).render()).get(0);
+            return row.get("events").asLong() == 0 ? null : Instant.ofEpochSecond(row.get("first").asLong());
+        }
+
+        SeriesCounts counts(TrendsSeries series, TrendsQuery query, TrendsWindow window, TrendsSql.Scope scope) {
+            Map<String, double[]> values = new HashMap<>();
+            if (query.display() == TrendsDisplay.TOTAL_VALUE) {
+                TrendsSql.Scope whole = scope;
+                int days = trailingDays(series, query.interval());
+                if (days > 0) {
+                    // An active-users total counts the trailing window that ends with the query's end.
+                    Instant start = query.interval().bucketStart(window.to()).minusSeconds((days * 86_400L / query.interval().seconds() - 1)
+                            * query.interval().seconds());
+                    whole = new TrendsSql.Scope(scope.environmentId(), start.isAfter(scope.from()) ? start : scope.from(), scope.to(),
+                            scope.conditions(), scope.value(), scope.internalIds(), scope.sampling());
+                }
+                for (JsonNode row : query(TrendsSql.perValue(series, whole))) {
+                    values.put(row.get("value").asText(), new double[] {row.get("total").asDouble()});
+                }
+                return new SeriesCounts(values);
+            }
+            List<Instant> buckets = window.buckets();
+            Map<Long, Integer> index = new HashMap<>();
+            for (int i = 0; i < buckets.size(); i++) {
+                index.put(buckets.get(i).getEpochSecond(), i);
+            }
+            int days = trailingDays(series, query.interval());
+            String statement = days > 0
+                    ? TrendsSql.trailing(series, query.interval(), scope, days, buckets.get(0), buckets.get(buckets.size() - 1))
+                    : TrendsSql.perBucket(series, query.interval(), scope);
+            for (JsonNode row : query(statement)) {
+                Integer at = index.get(row.get("bucket").asLong());
+                if (at != null) {
+                    values.computeIfAbsent(row.get("value").asText(), value -> new double[buckets.size()])[at] += row.get("total").asDouble();
+                }
+            }
+            return new SeriesCounts(values);
+        }
+
+        private List<JsonNode> query(String statement) {
+            statements.add(statement);
+            String id = queryId + "-" + statements.size();
+            return timing.clickHouse(() -> sql.query(statement, id, row -> row));
+        }
+    }
+
+    /** Weekly and monthly active users look back over days; with week and month buckets they are the bucket's own distinct ids. */
+    private static int trailingDays(TrendsSeries series, TrendsInterval interval) {
+        return interval.seconds() <= 86_400L ? series.math().trailingDays : 0;
+    }
+}

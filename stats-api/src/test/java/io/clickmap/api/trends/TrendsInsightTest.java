@@ -1,0 +1,316 @@
+package io.clickmap.api.trends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clickmap.api.Api;
+import io.clickmap.api.Events;
+import io.clickmap.api.ServiceTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Saved TrendsQuery insights computed over real events in the real ClickHouse, on the fixture of PostHog's own
+ * trends tests: clicks on 2020-01-09…19 counted by day are {@code [1,0,1,3,1,0,2,0,1,0,1]}.
+ */
+@MicronautTest
+class TrendsInsightTest extends ServiceTest {
+    static final String INSIGHTS = "/api/environments/1/insights/";
+    static final String BUTTON = "button.btn.checkout:attr__data-attr=\"buy\"attr_id=\"buy\"nth-child=\"2\"nth-of-type=\"1\"text=\"Buy\";"
+            + "div.cart:nth-child=\"1\"nth-of-type=\"1\";body:nth-child=\"1\"nth-of-type=\"1\"";
+    static final String LINK = "a.nav:href=\"/pricing\"nth-child=\"1\"nth-of-type=\"1\"text=\"Pricing\";nav:nth-child=\"1\"nth-of-type=\"1\";"
+            + "body:nth-child=\"1\"nth-of-type=\"1\"";
+    static final int[] PER_DAY = {1, 0, 1, 3, 1, 0, 2, 0, 1, 0, 1};
+    static final String RANGE = "\"dateRange\":{\"date_from\":\"2020-01-09\",\"date_to\":\"2020-01-19\"}";
+
+    @BeforeAll
+    void storeEvents() {
+        Events events = new Events();
+        for (int day = 0; day < PER_DAY.length; day++) {
+            String time = String.format("2020-01-%02dT12:00:00Z", 9 + day);
+            for (int i = 0; i < PER_DAY[day]; i++) {
+                events.click(1, "$autocapture", i % 2 == 0 ? BUTTON : LINK, "https://shop.example.com/cart?step=" + i, time)
+                        .property("$browser", i % 2 == 0 ? "Chrome" : "Firefox").property("$session_id", "s-" + day).by("user-" + (i % 2)).once();
+            }
+        }
+        // Rage clicks on the 12th and 15th, by one user, and another environment's clicks, which must not count.
+        events.click(1, "$rageclick", BUTTON, "https://shop.example.com/cart", "2020-01-12T08:00:00Z").by("user-0").times(2);
+        events.click(1, "$rageclick", BUTTON, "https://shop.example.com/cart", "2020-01-15T08:00:00Z").by("user-0").once();
+        events.click(2, "$autocapture", BUTTON, "https://blog.example.com/", "2020-01-12T08:00:00Z").times(5);
+        // 30 pages with one click each on the 18th, for breakdown limits.
+        for (int page = 0; page < 30; page++) {
+            events.click(1, "$dead_click", LINK, "https://shop.example.com/page-" + (page < 10 ? "0" : "") + page, "2020-01-18T09:00:00Z")
+                    .property("$pathname", "/page-" + page).times(page < 5 ? 2 : 1);
+        }
+        events.insertInto(CLICKHOUSE);
+    }
+
+    static String trends(String series, String more) {
+        return "{\"kind\":\"InsightVizNode\",\"source\":{\"kind\":\"TrendsQuery\",\"series\":[" + series + "]," + RANGE
+                + (more.isEmpty() ? "" : "," + more) + "}}";
+    }
+
+    static String events(String event) {
+        return "{\"kind\":\"EventsNode\",\"event\":" + (event == null ? "null" : "\"" + event + "\"") + "}";
+    }
+
+    long create(String query) {
+        Api.Reply created = api().send("POST", INSIGHTS, "{\"name\":\"trend\",\"query\":" + query + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    JsonNode retrieve(long id, String refresh) {
+        Api.Reply reply = api().get(INSIGHTS + id + "/" + (refresh == null ? "" : "?refresh=" + refresh));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    JsonNode computed(String query) {
+        return retrieve(create(query), "blocking").get("result");
+    }
+
+    static List<Long> numbers(JsonNode array) {
+        List<Long> numbers = new ArrayList<>();
+        array.forEach(value -> numbers.add(value.asLong()));
+        return numbers;
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(value -> texts.add(value.asText()));
+        return texts;
+    }
+
+    @Test
+    void clicksByDayAreCountedWithPostHogsLabelsAndDays() {
+        JsonNode result = computed(trends(events("$autocapture"), ""));
+
+        assertThat(result).hasSize(1);
+        JsonNode item = result.get(0);
+        assertThat(numbers(item.get("data"))).containsExactly(1L, 0L, 1L, 3L, 1L, 0L, 2L, 0L, 1L, 0L, 1L);
+        assertThat(item.get("count").asLong()).isEqualTo(10);
+        assertThat(texts(item.get("labels"))).startsWith("9-Jan-2020", "10-Jan-2020").endsWith("19-Jan-2020").hasSize(11);
+        assertThat(texts(item.get("days"))).startsWith("2020-01-09").endsWith("2020-01-19");
+        assertThat(item.get("label").asText()).isEqualTo("$autocapture");
+        assertThat(item.get("action").get("id").asText()).isEqualTo("$autocapture");
+        assertThat(item.get("action").get("math").asText()).isEqualTo("total");
+        assertThat(item.get("action").get("days").get(0).asText()).isEqualTo("2020-01-09T00:00:00Z");
+        assertThat(item.get("filter").get("insight").asText()).isEqualTo("TRENDS");
+        assertThat(item.get("filter").get("interval").asText()).isEqualTo("day");
+        assertThat(item.get("order").asInt()).isZero();
+    }
+
+    @Test
+    void aComputedInsightCarriesItsCacheFieldsAndTheSqlThatRan() {
+        long id = create(trends(events("$autocapture"), ""));
+        JsonNode computed = retrieve(id, "force_blocking");
+
+        assertThat(computed.get("is_cached").asBoolean()).isFalse();
+        assertThat(computed.get("last_refresh").asText()).endsWith("Z");
+        assertThat(computed.get("hogql").asText()).contains("FROM events").contains("count()");
+        assertThat(computed.get("filters_hash").asText()).startsWith("cache_");
+        assertThat(computed.get("resolved_date_range").get("date_from").asText()).isEqualTo("2020-01-09T00:00:00Z");
+        assertThat(computed.get("resolved_date_range").get("date_to").asText()).startsWith("2020-01-19T23:59:59");
+        assertThat(computed.get("timezone").asText()).isEqualTo("UTC");
+
+        Api.Reply plain = api().get(INSIGHTS + id + "/");
+        assertThat(plain.json().get("is_cached").asBoolean()).isTrue();
+        assertThat(plain.json().get("result")).isEqualTo(computed.get("result"));
+        assertThat(plain.json().get("last_refresh")).isEqualTo(computed.get("last_refresh"));
+        assertThat(plain.header("Server-Timing").orElseThrow()).as("only the insight is read").contains("desc=\"1 query\"");
+    }
+
+    @Test
+    void withoutAComputationAPlainRetrieveHasNoResult() {
+        JsonNode insight = retrieve(create(trends(events("$rageclick"), "\"interval\":\"week\"")), null);
+
+        assertThat(insight.get("result").isNull()).isTrue();
+        assertThat(insight.get("last_refresh").isNull()).isTrue();
+        assertThat(insight.get("is_cached").asBoolean()).isFalse();
+    }
+
+    @Test
+    void cumulativeIsARunningTotalWhoseCountIsTheLastValue() {
+        JsonNode item = computed(trends(events("$autocapture"), "\"trendsFilter\":{\"display\":\"ActionsLineGraphCumulative\"}")).get(0);
+
+        assertThat(numbers(item.get("data"))).containsExactly(1L, 1L, 2L, 5L, 6L, 6L, 8L, 8L, 9L, 9L, 10L);
+        assertThat(item.get("count").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void aBoldNumberIsOneAggregatedValue() {
+        JsonNode item = computed(trends(events("$autocapture"), "\"trendsFilter\":{\"display\":\"BoldNumber\"}")).get(0);
+
+        assertThat(item.get("aggregated_value").asLong()).isEqualTo(10);
+        assertThat(item.get("data")).isEmpty();
+        assertThat(item.get("days")).isEmpty();
+        assertThat(item.get("count").asLong()).isZero();
+    }
+
+    @Test
+    void twoSeriesComeInTheirOrder() {
+        JsonNode result = computed(trends(events("$rageclick") + "," + events("$autocapture"), ""));
+
+        assertThat(result).hasSize(2);
+        assertThat(result.get(0).get("label").asText()).isEqualTo("$rageclick");
+        assertThat(numbers(result.get(0).get("data"))).containsExactly(0L, 0L, 0L, 2L, 0L, 0L, 1L, 0L, 0L, 0L, 0L);
+        assertThat(result.get(1).get("order").asInt()).isEqualTo(1);
+        assertThat(result.get(1).get("count").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void allEventsAndAGroupNodeCountEachEventOnce() {
+        JsonNode all = computed(trends(events(null), "")).get(0);
+        assertThat(all.get("label").asText()).isEqualTo("All events");
+        assertThat(all.get("count").asLong()).isEqualTo(10 + 3 + 35);
+
+        String group = "{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"nodes\":[" + events("$autocapture") + "," + events("$rageclick") + ","
+                + events("$autocapture") + "]}";
+        JsonNode grouped = computed(trends(group, "")).get(0);
+        assertThat(grouped.get("count").asLong()).isEqualTo(13);
+        assertThat(grouped.get("label").asText()).isEqualTo("$autocapture, $rageclick");
+    }
+
+    @Test
+    void comparingGivesTheCurrentItemsThenThePreviousPeriodWithItsOwnDays() {
+        JsonNode result = computed(trends(events("$autocapture"), "\"compareFilter\":{\"compare\":true}")
+                .replace(RANGE, "\"dateRange\":{\"date_from\":\"2020-01-15\",\"date_to\":\"2020-01-19\"}"));
+
+        assertThat(result).hasSize(2);
+        assertThat(result.get(0).get("compare_label").asText()).isEqualTo("current");
+        assertThat(numbers(result.get(0).get("data"))).containsExactly(2L, 0L, 1L, 0L, 1L);
+        assertThat(result.get(1).get("compare_label").asText()).isEqualTo("previous");
+        assertThat(result.get(1).get("compare").asBoolean()).isTrue();
+        assertThat(numbers(result.get(1).get("data"))).containsExactly(0L, 1L, 0L, 1L, 3L);
+        assertThat(texts(result.get(1).get("days"))).containsExactly("2020-01-10", "2020-01-11", "2020-01-12", "2020-01-13", "2020-01-14");
+    }
+
+    @Test
+    void breakdownsKeepTheLimitAndFoldTheRestIntoOther() {
+        String byPath = "\"breakdownFilter\":{\"breakdown_type\":\"event\",\"breakdown\":\"$pathname\"}";
+        JsonNode defaults = computed(trends(events("$dead_click"), byPath));
+        assertThat(defaults).as("25 values and other").hasSize(26);
+        assertThat(defaults.get(25).get("breakdown_value").asText()).isEqualTo("$$_posthog_breakdown_other_$$");
+        assertThat(defaults.get(25).get("count").asLong()).isEqualTo(5);
+        assertThat(defaults.get(0).get("count").asLong()).as("the pages clicked twice first").isEqualTo(2);
+
+        JsonNode ten = computed(trends(events("$dead_click"), byPath.replace("}", ",\"breakdown_limit\":10}")));
+        assertThat(ten).hasSize(11);
+        assertThat(ten.get(10).get("count").asLong()).isEqualTo(35 - 5 * 2 - 5);
+
+        JsonNode hidden = computed(trends(events("$dead_click"), byPath.replace("}", ",\"breakdown_limit\":10,\"breakdown_hide_other_aggregation\":true}")));
+        assertThat(hidden).hasSize(10);
+    }
+
+    @Test
+    void aMissingBreakdownValueIsTheNullSentinelAndBreakdownsAreOrderedByCount() {
+        JsonNode result = computed(trends(events("$rageclick") + "," + events("$autocapture"),
+                "\"breakdownFilter\":{\"breakdown\":\"$browser\"}"));
+
+        List<String> labels = new ArrayList<>();
+        result.forEach(item -> labels.add(item.get("label").asText()));
+        assertThat(labels).containsExactly("$rageclick - $$_posthog_breakdown_null_$$", "$autocapture - Chrome", "$autocapture - Firefox");
+        assertThat(result.get(1).get("count").asLong()).isEqualTo(7);
+        assertThat(result.get(1).get("breakdown_value").asText()).isEqualTo("Chrome");
+    }
+
+    @Test
+    void distinctMathCountsUsersAndSessions() {
+        JsonNode dau = computed(trends("{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"dau\"}", "")).get(0);
+        // Each day's clicks alternate between user-0 and user-1.
+        assertThat(numbers(dau.get("data"))).containsExactly(1L, 0L, 1L, 2L, 1L, 0L, 2L, 0L, 1L, 0L, 1L);
+
+        JsonNode sessions = computed(trends("{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"unique_session\"}", "")).get(0);
+        assertThat(numbers(sessions.get("data"))).containsExactly(1L, 0L, 1L, 1L, 1L, 0L, 1L, 0L, 1L, 0L, 1L);
+
+        JsonNode weekly = computed(trends("{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"math\":\"weekly_active\"}", "")).get(0);
+        // user-0's rage clicks on the 12th and 15th: active in the trailing 7 days from the 12th to the 21st.
+        assertThat(numbers(weekly.get("data"))).containsExactly(0L, 0L, 0L, 1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L);
+
+        JsonNode total = computed(trends("{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"dau\"}",
+                "\"trendsFilter\":{\"display\":\"BoldNumber\"}")).get(0);
+        assertThat(total.get("aggregated_value").asLong()).as("distinct over the whole window, not a sum").isEqualTo(2);
+    }
+
+    @Test
+    void aFormulaCombinesTheSeriesByLetter() {
+        JsonNode result = computed(trends(events("$autocapture") + "," + events("$rageclick"), "\"trendsFilter\":{\"formula\":\"A+2*B\"}"));
+
+        assertThat(result).hasSize(1);
+        assertThat(result.get(0).get("label").asText()).isEqualTo("Formula (A+2*B)");
+        assertThat(numbers(result.get(0).get("data"))).containsExactly(1L, 0L, 1L, 7L, 1L, 0L, 4L, 0L, 1L, 0L, 1L);
+        assertThat(result.get(0).get("action").isNull()).isTrue();
+    }
+
+    @Test
+    void elementFiltersMatchTheStoredChains() {
+        String bySelector = "\"properties\":[{\"type\":\"element\",\"key\":\"selector\",\"value\":\"div.cart > button.checkout\",\"operator\":\"exact\"}]";
+        JsonNode selected = computed(trends(events("$autocapture"), bySelector)).get(0);
+        // BUTTON is the chain of every other click of a day: the first, third…
+        assertThat(numbers(selected.get("data"))).containsExactly(1L, 0L, 1L, 2L, 1L, 0L, 1L, 0L, 1L, 0L, 1L);
+
+        String byText = "\"properties\":[{\"type\":\"element\",\"key\":\"text\",\"value\":\"Pricing\",\"operator\":\"exact\"}]";
+        assertThat(computed(trends(events("$autocapture"), byText)).get(0).get("count").asLong()).isEqualTo(2);
+        String notTag = "\"properties\":[{\"type\":\"element\",\"key\":\"tag_name\",\"value\":\"button\",\"operator\":\"is_not\"}]";
+        assertThat(computed(trends(events("$autocapture"), notTag)).get(0).get("count").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void eventPropertyFiltersAndGroupsNarrowTheCount() {
+        String orGroup = "\"properties\":{\"type\":\"OR\",\"values\":[{\"type\":\"AND\",\"values\":["
+                + "{\"type\":\"event\",\"key\":\"$browser\",\"value\":\"Firefox\",\"operator\":\"exact\"},"
+                + "{\"type\":\"event\",\"key\":\"$current_url\",\"value\":\"step=1\",\"operator\":\"icontains\"}]}]}";
+        assertThat(computed(trends(events("$autocapture"), orGroup)).get(0).get("count").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void anotherEnvironmentsEventsNeverCount() {
+        JsonNode result = computed(trends(events("$autocapture"), ""));
+        assertThat(result.get(0).get("data").get(3).asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void queriesOutsideTheSubsetAre400sNamingTheField() {
+        for (String[] bad : new String[][] {
+                {"{\"kind\":\"InsightVizNode\",\"source\":{\"kind\":\"FunnelsQuery\",\"series\":[]}}", "FunnelsQuery"},
+                {trends("{\"kind\":\"EventsNode\",\"event\":\"$pageview\"}", ""), "series[0].event"},
+                {trends("{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"sum\"}", ""), "series[0].math"},
+                {trends("{\"kind\":\"ActionsNode\",\"id\":1}", ""), "series[0].kind"},
+                {trends(events("$autocapture"), "\"breakdownFilter\":{\"breakdown_type\":\"cohort\",\"breakdown\":\"x\"}"), "breakdownFilter.breakdown_type"},
+                {trends(events("$autocapture"), "\"properties\":[{\"type\":\"person\",\"key\":\"email\",\"value\":\"a\"}]"), "properties[0].type"}}) {
+            long id = create(bad[0]);
+            Api.Reply refused = api().get(INSIGHTS + id + "/?refresh=blocking");
+            assertThat(refused.status()).as(bad[0]).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).isEqualTo("unsupported_query");
+            assertThat(refused.json().get("attr").asText()).isEqualTo("query");
+            assertThat(refused.json().get("detail").asText()).as(bad[0]).contains(bad[1]);
+            assertThat(api().get(INSIGHTS + id + "/").status()).as("without computing it is answered").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aListShowsAnUncomputableQueryAsAFailedStatus() {
+        long id = create("{\"kind\":\"InsightVizNode\",\"source\":{\"kind\":\"RetentionQuery\"}}");
+
+        JsonNode list = api().get(INSIGHTS + "?short_id=" + retrieve(id, null).get("short_id").asText()).json();
+        JsonNode row = list.get("results").get(0);
+        assertThat(row.get("result").isNull()).isTrue();
+        assertThat(row.get("query_status").get("error").asBoolean()).isTrue();
+        assertThat(row.get("query_status").get("error_message").asText()).contains("RetentionQuery");
+    }
+
+    @Test
+    void asCsvAComputedTrendIsOneRowPerItem() {
+        long id = create(trends(events("$autocapture") + "," + events("$rageclick"), "").replace(RANGE,
+                "\"dateRange\":{\"date_from\":\"2020-01-11\",\"date_to\":\"2020-01-13\"}"));
+        retrieve(id, "blocking");
+
+        Api.Reply csv = api().get(INSIGHTS + id + "/?format=csv");
+
+        assertThat(csv.body()).isEqualTo("series,11-Jan-2020,12-Jan-2020,13-Jan-2020\r\n$autocapture,1,3,1\r\n$rageclick,0,2,0\r\n");
+    }
+}
