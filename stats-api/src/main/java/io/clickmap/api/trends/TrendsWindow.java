@@ -2,6 +2,7 @@ package io.clickmap.api.trends;
 
 import io.clickmap.api.errors.ApiException;
 import io.clickmap.api.query.DateRange;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,6 +72,23 @@ public record TrendsWindow(Instant from, Instant to, TrendsInterval interval) {
         range.put("date_from", from.toString());
         range.put("date_to", to.toString());
         return range;
+    }
+
+    /**
+     * The period a {@code compareFilter} compares with. Without {@code compareTo}: the window of the same length that
+     * ends just before this one starts. With it ({@code -1w}, {@code -14d}, {@code -1m}…): this window's start moved
+     * back by that much, keeping this window's length, as PostHog does. Clamped like {@link #storable}.
+     */
+    public TrendsWindow previous(String compareTo) {
+        Duration length = Duration.between(from, to);
+        if (compareTo == null) {
+            return storable(from.minus(length).minusSeconds(1), from.minusSeconds(1), interval);
+        }
+        RelativeDate shift = RelativeDate.parse(compareTo.strip()).filter(RelativeDate::isPlainShift)
+                .orElseThrow(() -> ApiException.unsupportedQuery("compareFilter.compare_to must go back by hours, days, weeks, months, "
+                        + "quarters or years (-24h, -14d, -1w, -1m, -1q, -1y); got " + TrendsDateRange.quoted(compareTo)));
+        Instant start = shift.resolve(from);
+        return storable(start, start.plus(length), interval);
     }
 
     private List<String> each(Function<Instant, String> format) {
