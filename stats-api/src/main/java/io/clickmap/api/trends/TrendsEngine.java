@@ -36,8 +36,7 @@ class TrendsEngine {
 
     TrendsComputation compute(long environmentId, TrendsQuery query, JsonNode source, Instant now, String queryId, ServerTiming timing) {
         Run run = new Run(environmentId, queryId, timing);
-        TrendsWindow current = TrendsDateRange.resolve(query.dateFrom() == null ? TrendsQuery.DEFAULT_DATE_FROM : query.dateFrom(), query.dateTo(),
-                query.explicitDate(), query.interval(), now, "all".equals(query.dateFrom()) ? run.firstEvent() : null);
+        TrendsWindow current = TrendsDateRange.resolve(query.dateFrom(), query.dateTo(), query.explicitDate(), query.interval(), now, run::firstEvent);
         List<TrendsWindow> windows = query.compare() ? List.of(current, current.previous(query.compareTo())) : List.of(current);
         ConditionSql conditions = new ConditionSql(new ChainMatches(() -> catalog.of(environmentId, timing)));
         List<String> internal = query.filterTestAccounts() ? internalUsers.of(environmentId, timing) : List.of();

@@ -57,6 +57,16 @@ public enum TrendsInterval {
         return this == HOUR;
     }
 
+    /** A bucket's length for hours and days, which trailing windows step by; weeks and months never step. */
+    long seconds() {
+        return switch (this) {
+            case HOUR -> 3_600L;
+            case DAY -> 86_400L;
+            case WEEK -> 7 * 86_400L;
+            case MONTH -> 31 * 86_400L;
+        };
+    }
+
     /** The start of the bucket that holds {@code instant}. */
     public Instant bucketStart(Instant instant) {
         return switch (this) {

@@ -88,8 +88,8 @@ final class TrendsItems {
     static Map<String, Object> filter(TrendsQuery query, JsonNode source) {
         Map<String, Object> filter = new LinkedHashMap<>();
         filter.put("insight", "TRENDS");
-        filter.put("interval", query.interval().wireName());
-        filter.put("date_from", query.dateFrom() == null ? TrendsQuery.DEFAULT_DATE_FROM : query.dateFrom());
+        filter.put("interval", query.interval().jsonName());
+        filter.put("date_from", query.dateFrom() == null ? TrendsDateRange.DEFAULT_DATE_FROM : query.dateFrom());
         filter.put("date_to", query.dateTo());
         JsonNode properties = source.get("properties");
         filter.put("properties", properties == null || properties.isNull() ? JsonNodeFactory.instance.arrayNode() : properties);

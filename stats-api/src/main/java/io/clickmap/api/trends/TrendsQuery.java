@@ -24,8 +24,6 @@ record TrendsQuery(
         boolean filterTestAccounts,
         double samplingFactor) {
 
-    static final String DEFAULT_DATE_FROM = "-7d";
-
     TrendsQuery {
         series = List.copyOf(series);
         formulas = List.copyOf(formulas);
