@@ -21,6 +21,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, new ApiError("validation_error", "invalid_input", detail, attr));
     }
 
+    /** A query the engine cannot evaluate as asked (PostHog's {@code unsupported_query}); the detail names the field. */
+    public static ApiException unsupportedQuery(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, new ApiError("validation_error", "unsupported_query", detail, "query"));
+    }
+
     /** A request body that is not JSON at all (DRF's {@code parse_error}). */
     public static ApiException parseError(String detail) {
         return new ApiException(HttpStatus.BAD_REQUEST, new ApiError("validation_error", "parse_error", detail, null));
