@@ -28,9 +28,10 @@ public enum ElementKey {
         this.stored = stored;
     }
 
-    // "simple" is URL matching; everything else PostHog's element filters on text and href take.
+    // "simple" is URL matching and the comparisons are numeric; everything else PostHog's element filters on text and href take.
     private static Set<PropertyOperator> allButSimple() {
-        return EnumSet.complementOf(EnumSet.of(PropertyOperator.SIMPLE));
+        return EnumSet.complementOf(EnumSet.of(PropertyOperator.SIMPLE, PropertyOperator.GT, PropertyOperator.GTE, PropertyOperator.LT,
+                PropertyOperator.LTE));
     }
 
     static Optional<ElementKey> named(String name) {

@@ -12,13 +12,13 @@ sealed interface Condition {
     Condition NONE = new All(List.of());
 
     record All(List<Condition> conditions) implements Condition {
-        All {
+        public All {
             conditions = List.copyOf(conditions);
         }
     }
 
     record Any(List<Condition> conditions) implements Condition {
-        Any {
+        public Any {
             conditions = List.copyOf(conditions);
         }
     }

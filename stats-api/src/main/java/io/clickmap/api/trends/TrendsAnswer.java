@@ -23,7 +23,7 @@ public record TrendsAnswer(
         Boolean hasMore) {
 
     /** Nothing computed, nothing running. */
-    static TrendsAnswer none(String filtersHash, QueryStatus status) {
+    public static TrendsAnswer none(String filtersHash, QueryStatus status) {
         return new TrendsAnswer(null, List.of(), null, null, null, false, status, null, null, filtersHash, null);
     }
 

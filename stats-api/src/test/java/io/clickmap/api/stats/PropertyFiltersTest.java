@@ -149,8 +149,11 @@ class PropertyFiltersTest extends ServiceTest {
                 "Property filters of type 'person' are not supported; only 'event' filters are.");
         assertRefused("[{\"key\":\"id\",\"value\":3,\"type\":\"cohort\"}]",
                 "Property filters of type 'cohort' are not supported; only 'event' filters are.");
+        assertRefused("[{\"key\":\"$current_url\",\"value\":\"a\",\"operator\":\"between\"}]",
+                "Unsupported operator \\\"between\\\"; supported: exact, is_not, icontains, not_icontains, regex, not_regex, is_set, is_not_set, "
+                        + "simple, gt, gte, lt, lte.");
         assertRefused("[{\"key\":\"$current_url\",\"value\":\"a\",\"operator\":\"gt\"}]",
-                "Unsupported operator \\\"gt\\\"; supported: exact, is_not, icontains, not_icontains, regex, not_regex, is_set, is_not_set, simple.");
+                "The filter on $current_url with operator gt needs a number; got a.");
         assertRefused("[{\"key\":\"$current_url\",\"value\":\"(unclosed\",\"operator\":\"regex\"}]",
                 "Invalid regular expression in the filter on $current_url (RE2 syntax): missing closing ).");
         assertRefused("{\"key\":\"$current_url\"}", "Properties must be a JSON array of filters.");

@@ -33,7 +33,7 @@ class TrendsInsightTest extends ServiceTest {
             String time = String.format("2020-01-%02dT12:00:00Z", 9 + day);
             for (int i = 0; i < PER_DAY[day]; i++) {
                 events.click(1, "$autocapture", i % 2 == 0 ? BUTTON : LINK, "https://shop.example.com/cart?step=" + i, time)
-                        .property("$browser", i % 2 == 0 ? "Chrome" : "Firefox").property("$session_id", "s-" + day).by("user-" + (i % 2)).once();
+                        .property("$browser", i % 2 == 0 ? "Chrome" : "Firefox").property("$session_id", "s-" + day).property("position", String.valueOf(i)).by("user-" + (i % 2)).once();
             }
         }
         // Rage clicks on the 12th and 15th, by one user, and another environment's clicks, which must not count.
@@ -185,7 +185,7 @@ class TrendsInsightTest extends ServiceTest {
         assertThat(numbers(result.get(0).get("data"))).containsExactly(2L, 0L, 1L, 0L, 1L);
         assertThat(result.get(1).get("compare_label").asText()).isEqualTo("previous");
         assertThat(result.get(1).get("compare").asBoolean()).isTrue();
-        assertThat(numbers(result.get(1).get("data"))).containsExactly(0L, 1L, 0L, 1L, 3L);
+        assertThat(numbers(result.get(1).get("data"))).containsExactly(0L, 1L, 3L, 1L, 0L);
         assertThat(texts(result.get(1).get("days"))).containsExactly("2020-01-10", "2020-01-11", "2020-01-12", "2020-01-13", "2020-01-14");
     }
 
@@ -214,7 +214,9 @@ class TrendsInsightTest extends ServiceTest {
         List<String> labels = new ArrayList<>();
         result.forEach(item -> labels.add(item.get("label").asText()));
         assertThat(labels).containsExactly("$rageclick - $$_posthog_breakdown_null_$$", "$autocapture - Chrome", "$autocapture - Firefox");
-        assertThat(result.get(1).get("count").asLong()).isEqualTo(7);
+        // The first click of a day, and the third of the 12th, are Chrome's.
+        assertThat(result.get(1).get("count").asLong()).isEqualTo(8);
+        assertThat(result.get(2).get("count").asLong()).isEqualTo(2);
         assertThat(result.get(1).get("breakdown_value").asText()).isEqualTo("Chrome");
     }
 
@@ -265,6 +267,18 @@ class TrendsInsightTest extends ServiceTest {
                 + "{\"type\":\"event\",\"key\":\"$browser\",\"value\":\"Firefox\",\"operator\":\"exact\"},"
                 + "{\"type\":\"event\",\"key\":\"$current_url\",\"value\":\"step=1\",\"operator\":\"icontains\"}]}]}";
         assertThat(computed(trends(events("$autocapture"), orGroup)).get(0).get("count").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void comparisonsReadThePropertyAsANumber() {
+        String after = "\"properties\":[{\"type\":\"event\",\"key\":\"position\",\"value\":0,\"operator\":\"gt\"}]";
+        assertThat(computed(trends(events("$autocapture"), after)).get(0).get("count").asLong()).isEqualTo(3);
+        String atMost = "\"properties\":[{\"type\":\"event\",\"key\":\"position\",\"value\":\"1\",\"operator\":\"lte\"}]";
+        assertThat(computed(trends(events("$autocapture"), atMost)).get(0).get("count").asLong()).isEqualTo(9);
+        String notANumber = "\"properties\":[{\"type\":\"event\",\"key\":\"position\",\"value\":\"first\",\"operator\":\"gte\"}]";
+        Api.Reply refused = api().get(INSIGHTS + create(trends(events("$autocapture"), notANumber)) + "/?refresh=blocking");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asText()).startsWith("properties[0]: ").contains("needs a number");
     }
 
     @Test
