@@ -327,4 +327,30 @@ class TrendsInsightTest extends ServiceTest {
 
         assertThat(csv.body()).isEqualTo("series,11-Jan-2020,12-Jan-2020,13-Jan-2020\r\n$autocapture,1,3,1\r\n$rageclick,0,2,0\r\n");
     }
+
+    @Test
+    void hostileQueriesAreRefusedOrAnsweredWithinBoundsNeverA500() {
+        String manySeries = String.join(",", java.util.Collections.nCopies(10_000, events("$autocapture")));
+        String deep = "{\"type\":\"AND\",\"values\":[".repeat(10) + "{\"type\":\"event\",\"key\":\"a\",\"value\":\"b\"}" + "]}".repeat(10);
+        String hugeRegex = "\"properties\":[{\"type\":\"event\",\"key\":\"$current_url\",\"value\":\"" + "(a|b)*".repeat(300)
+                + "\",\"operator\":\"regex\"}]";
+        String[][] refused = {
+                {trends(manySeries, ""), "series"},
+                {trends(events("$autocapture"), "\"properties\":" + deep), "properties"},
+                {trends(events("$autocapture"), hugeRegex), "properties[0]"},
+                {trends(events("$autocapture"), "\"interval\":\"hour\"").replace(RANGE, "\"dateRange\":{\"date_from\":\"-30y\"}"), "dateRange"},
+                {trends(events("$autocapture"), "\"trendsFilter\":{\"formula\":\"" + "(".repeat(200) + "A" + ")".repeat(200) + "\"}"), "trendsFilter.formula"},
+                {trends(events("$autocapture"), "\"breakdownFilter\":{\"breakdown\":\"$browser\",\"breakdown_limit\":100000}"), "breakdown_limit"},
+                {trends(events("$autocapture"), "\"samplingFactor\":0"), "samplingFactor"},
+                {trends("{\"kind\":\"EventsNode\",\"event\":\"$auto\\u0000capture\"}", ""), "series[0].event"}};
+        for (String[] bad : refused) {
+            Api.Reply reply = api().get(INSIGHTS + create(bad[0]) + "/?refresh=blocking");
+            assertThat(reply.status()).as(bad[1]).isEqualTo(400);
+            assertThat(reply.json().get("detail").asText()).as(bad[1]).contains(bad[1]);
+        }
+        JsonNode decades = computed(trends(events("$autocapture"), "\"interval\":\"month\"").replace(RANGE, "\"dateRange\":{\"date_from\":\"-30y\"}"));
+        assertThat(decades.get(0).get("data").size()).as("30 years of months").isBetween(360, 362);
+        JsonNode all = computed(trends(events("$autocapture"), "").replace(RANGE, "\"dateRange\":{\"date_from\":\"all\",\"date_to\":\"2020-01-19\"}"));
+        assertThat(all.get(0).get("days").get(0).asText()).as("from the first click").isEqualTo("2020-01-09");
+    }
 }
