@@ -4,6 +4,7 @@ import io.clickmap.api.query.FilterSql;
 import io.clickmap.api.query.PropertyFilter;
 import io.clickmap.clickhouse.SqlLiteral;
 import io.clickmap.clickhouse.SqlTemplate.Fragment;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +35,7 @@ final class ConditionSql {
         return chains.condition(((Condition.Element) condition).filter());
     }
 
-    private Fragment join(java.util.List<Condition> conditions, String operator) {
+    private Fragment join(List<Condition> conditions, String operator) {
         return new Fragment(conditions.stream().map(member -> render(member).sql()).collect(Collectors.joining(operator, "(", ")")));
     }
 

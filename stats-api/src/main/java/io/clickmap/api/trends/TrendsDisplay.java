@@ -1,6 +1,7 @@
 package io.clickmap.api.trends;
 
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * {@code trendsFilter.display}: how the items are shaped. Time series give one value per bucket; cumulative
@@ -16,7 +17,7 @@ enum TrendsDisplay {
             Map.entry("ActionsLineGraphCumulative", CUMULATIVE),
             Map.entry("BoldNumber", TOTAL_VALUE), Map.entry("ActionsPie", TOTAL_VALUE), Map.entry("ActionsBarValue", TOTAL_VALUE),
             Map.entry("ActionsTable", TOTAL_VALUE), Map.entry("WorldMap", TOTAL_VALUE));
-    static final String NAMES = String.join(", ", new java.util.TreeSet<>(BY_NAME.keySet()));
+    static final String NAMES = String.join(", ", new TreeSet<>(BY_NAME.keySet()));
 
     static TrendsDisplay named(String name) {
         return BY_NAME.get(name);

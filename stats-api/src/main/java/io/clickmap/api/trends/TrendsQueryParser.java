@@ -2,6 +2,7 @@ package io.clickmap.api.trends;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickmap.api.errors.ApiException;
+import io.clickmap.api.query.PropertyFilter;
 import io.clickmap.api.trends.TrendsQuery.NamedFormula;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -162,8 +163,8 @@ final class TrendsQueryParser {
         if (type != null && !type.equals("event")) {
             throw unsupported("breakdownFilter.breakdown_type", "Clickmap breaks down by event properties (\"event\"); got \"" + type + "\"");
         }
-        if (property.length() > io.clickmap.api.query.PropertyFilter.MAX_KEY) {
-            throw unsupported("breakdownFilter.breakdown", "a property name of at most " + io.clickmap.api.query.PropertyFilter.MAX_KEY + " characters");
+        if (property.length() > PropertyFilter.MAX_KEY) {
+            throw unsupported("breakdownFilter.breakdown", "a property name of at most " + PropertyFilter.MAX_KEY + " characters");
         }
         int limit = (int) integer(filter, "breakdown_limit", "breakdownFilter.", 1, Breakdown.MAX_LIMIT, Breakdown.DEFAULT_LIMIT);
         return new Breakdown(property, limit, bool(filter, "breakdown_hide_other_aggregation", "breakdownFilter."),

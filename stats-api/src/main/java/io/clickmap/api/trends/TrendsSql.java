@@ -1,8 +1,9 @@
 package io.clickmap.api.trends;
 
 import io.clickmap.api.query.FilterSql;
-import io.clickmap.clickhouse.SqlTemplate;
+import io.clickmap.clickhouse.SqlLiteral;
 import io.clickmap.clickhouse.SqlTemplate.Fragment;
+import io.clickmap.clickhouse.SqlTemplate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -87,7 +88,7 @@ final class TrendsSql {
     /** The breakdown value of an event: the property (the URL column for {@code $current_url}), the null sentinel when absent or empty. */
     static Fragment breakdownValue(Breakdown breakdown) {
         if (breakdown == null) {
-            return new Fragment(io.clickmap.clickhouse.SqlLiteral.render(NO_BREAKDOWN));
+            return new Fragment(SqlLiteral.render(NO_BREAKDOWN));
         }
         Fragment raw = breakdown.property().equals("$current_url") ? Fragment.code("current_url")
                 : PROPERTY.bind("key", breakdown.property()).fragment();

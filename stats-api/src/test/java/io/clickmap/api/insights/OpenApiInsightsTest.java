@@ -61,6 +61,9 @@ class OpenApiInsightsTest {
         assertThat(integer(openApi.map(fields, "_create_in_folder"), "maxLength")).isEqualTo(InsightBody.MAX_FOLDER);
         assertThat(integer(openApi.map(fields, "tags", "items"), "maxLength")).isEqualTo(Tags.MAX_LENGTH);
         assertThat(integer(openApi.schema(LIST, "search"), "maxLength")).isEqualTo(InsightListQuery.MAX_SEARCH);
+        assertThat(integer(openApi.schema(LIST, "client_query_id"), "maxLength")).isEqualTo(Refresh.MAX_CLIENT_QUERY_ID);
+        assertThat(integer(openApi.schema("/api/environments/{id}/insights/{insightId}/", "client_query_id"), "maxLength"))
+                .isEqualTo(Refresh.MAX_CLIENT_QUERY_ID);
         assertThat(openApi.list(openApi.map(openApi.component("Insight"), "properties", "effective_privilege_level"), "enum"))
                 .containsExactly(InsightJson.PRIVILEGE_LEVEL);
         assertThat(openApi.list(openApi.map(openApi.component("Insight"), "properties", "effective_restriction_level"), "enum"))

@@ -8,6 +8,7 @@ import io.clickmap.api.Events;
 import io.clickmap.api.ServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -330,7 +331,7 @@ class TrendsInsightTest extends ServiceTest {
 
     @Test
     void hostileQueriesAreRefusedOrAnsweredWithinBoundsNeverA500() {
-        String manySeries = String.join(",", java.util.Collections.nCopies(10_000, events("$autocapture")));
+        String manySeries = String.join(",", Collections.nCopies(10_000, events("$autocapture")));
         String deep = "{\"type\":\"AND\",\"values\":[".repeat(10) + "{\"type\":\"event\",\"key\":\"a\",\"value\":\"b\"}" + "]}".repeat(10);
         String hugeRegex = "\"properties\":[{\"type\":\"event\",\"key\":\"$current_url\",\"value\":\"" + "(a|b)*".repeat(300)
                 + "\",\"operator\":\"regex\"}]";

@@ -3,6 +3,7 @@ package io.clickmap.api.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
@@ -38,9 +39,15 @@ public final class OpenApiDocument {
         return map(paths(), path, method);
     }
 
-    /** The parameter {@code name} of {@code GET path}. */
+    /** The parameter {@code name} of {@code GET path}: the operation's own or the path's. */
     public Map<String, Object> parameter(String path, String name) {
-        for (Object parameter : list(operation(path, "get"), "parameters")) {
+        Map<String, Object> get = operation(path, "get");
+        List<Object> parameters = new ArrayList<>(get.containsKey("parameters") ? list(get, "parameters") : List.of());
+        Map<String, Object> pathItem = map(paths(), path);
+        if (pathItem.containsKey("parameters")) {
+            parameters.addAll(list(pathItem, "parameters"));
+        }
+        for (Object parameter : parameters) {
             Map<String, Object> resolved = resolve(parameter);
             if (name.equals(resolved.get("name"))) {
                 return resolved;
