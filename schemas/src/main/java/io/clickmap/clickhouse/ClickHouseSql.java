@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -62,12 +63,14 @@ public final class ClickHouseSql {
     }
 
     /**
-     * As {@link #query(String, Function)}, under a chosen query id (which {@code KILL QUERY} can name) and with a
-     * parse limit that fits the statement however long it is (a query may carry long literal lists).
+     * As {@link #query(String, Function)}, under a chosen query id (which {@code KILL QUERY} can name), stopped by the
+     * server after {@code timeout}, and with a parse limit that fits the statement however long it is (a query may
+     * carry long literal lists).
      */
-    public <T> List<T> query(String sql, String queryId, Function<JsonNode, T> mapper) {
+    public <T> List<T> query(String sql, String queryId, Duration timeout, Function<JsonNode, T> mapper) {
         QuerySettings settings = new QuerySettings().setQueryId(queryId);
         settings.serverSetting("max_query_size", String.valueOf(Math.max(262_144, sql.length() * 2L)));
+        settings.serverSetting("max_execution_time", String.valueOf(Math.max(1, timeout.toSeconds())));
         return query(sql, settings, mapper);
     }
 

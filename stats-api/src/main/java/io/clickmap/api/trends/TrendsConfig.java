@@ -4,21 +4,26 @@ import static io.clickmap.api.config.Settings.require;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
 
 /**
  * Settings of computing trends: how much memory the environments' decoded chains (for element filters) and the
- * computed results may take, and how many computations one environment may run at once (more answer 429).
+ * computed results may take, how many computations one environment may run at once (more answer 429), and how
+ * long ClickHouse may spend on one statement of a computation before it stops it.
  */
 @ConfigurationProperties("clickmap")
-public record TrendsConfig(@Nullable Long trendsChainCacheBytes, @Nullable Long trendsResultCacheBytes, @Nullable Integer trendsConcurrency) {
+public record TrendsConfig(@Nullable Long trendsChainCacheBytes, @Nullable Long trendsResultCacheBytes, @Nullable Integer trendsConcurrency,
+                           @Nullable Duration trendsQueryTimeout) {
 
     public TrendsConfig {
         trendsChainCacheBytes = trendsChainCacheBytes == null ? 128L << 20 : trendsChainCacheBytes;
         trendsResultCacheBytes = trendsResultCacheBytes == null ? 64L << 20 : trendsResultCacheBytes;
         trendsConcurrency = trendsConcurrency == null ? 4 : trendsConcurrency;
+        trendsQueryTimeout = trendsQueryTimeout == null ? Duration.ofSeconds(60) : trendsQueryTimeout;
         require(trendsChainCacheBytes >= 0, "clickmap.trends-chain-cache-bytes", "must not be negative");
         require(trendsResultCacheBytes >= 0, "clickmap.trends-result-cache-bytes", "must not be negative");
         require(trendsConcurrency >= 1 && trendsConcurrency <= 64, "clickmap.trends-concurrency", "must be from 1 to 64");
+        require(trendsQueryTimeout.toSeconds() >= 1 && trendsQueryTimeout.toMinutes() <= 60, "clickmap.trends-query-timeout", "must be from 1s to 60m");
     }
 
     /** Chains are weighed by their text; decoded, a character of chain costs about this many bytes. */

@@ -6,6 +6,7 @@ import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.SqlTemplate;
 import io.clickmap.clickhouse.SqlTemplate.Fragment;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,11 +28,13 @@ class TrendsEngine {
     private final ClickHouseSql sql;
     private final ChainCatalog catalog;
     private final InternalUsers internalUsers;
+    private final Duration timeout;
 
-    TrendsEngine(ClickHouseSql sql, ChainCatalog catalog, InternalUsers internalUsers) {
+    TrendsEngine(ClickHouseSql sql, ChainCatalog catalog, InternalUsers internalUsers, TrendsConfig config) {
         this.sql = sql;
         this.catalog = catalog;
         this.internalUsers = internalUsers;
+        this.timeout = config.trendsQueryTimeout();
     }
 
     TrendsComputation compute(long environmentId, TrendsQuery query, JsonNode source, Instant now, String queryId, ServerTiming timing) {
@@ -150,7 +153,7 @@ class TrendsEngine {
         private List<JsonNode> query(String statement) {
             statements.add(statement);
             String id = queryId + "-" + statements.size();
-            return timing.clickHouse(() -> sql.query(statement, id, row -> row));
+            return timing.clickHouse(() -> sql.query(statement, id, timeout, row -> row));
         }
     }
 
