@@ -135,11 +135,43 @@ class TrendsInsightTest extends ServiceTest {
     }
 
     @Test
+    void weeksStartOnSundayAndAreLabelledWithTheirDaysInsideTheWindow() {
+        JsonNode item = computed(trends(events("$autocapture"), "\"interval\":\"week\"")).get(0);
+
+        assertThat(numbers(item.get("data"))).containsExactly(2L, 7L, 1L);
+        assertThat(texts(item.get("labels"))).containsExactly("9\u201311 Jan", "12\u201318 Jan", "19\u201319 Jan");
+        assertThat(texts(item.get("days"))).containsExactly("2020-01-05", "2020-01-12", "2020-01-19");
+    }
+
+    @Test
+    void monthsAndHoursHaveTheirOwnBucketsAndLabels() {
+        JsonNode month = computed(trends(events("$autocapture"), "\"interval\":\"month\"")).get(0);
+        assertThat(numbers(month.get("data"))).containsExactly(10L);
+        assertThat(texts(month.get("labels"))).containsExactly("Jan 2020");
+        assertThat(texts(month.get("days"))).containsExactly("2020-01-01");
+
+        JsonNode hours = computed(trends(events("$rageclick"), "\"interval\":\"hour\"")
+                .replace(RANGE, "\"dateRange\":{\"date_from\":\"2020-01-12\",\"date_to\":\"2020-01-12\"}")).get(0);
+        assertThat(hours.get("data")).hasSize(24);
+        assertThat(hours.get("data").get(8).asLong()).isEqualTo(2);
+        assertThat(hours.get("count").asLong()).isEqualTo(2);
+        assertThat(hours.get("labels").get(8).asText()).isEqualTo("12-Jan 08:00");
+        assertThat(hours.get("days").get(8).asText()).isEqualTo("2020-01-12 08:00:00");
+    }
+
+    @Test
     void cumulativeIsARunningTotalWhoseCountIsTheLastValue() {
         JsonNode item = computed(trends(events("$autocapture"), "\"trendsFilter\":{\"display\":\"ActionsLineGraphCumulative\"}")).get(0);
 
         assertThat(numbers(item.get("data"))).containsExactly(1L, 1L, 2L, 5L, 6L, 6L, 8L, 8L, 9L, 9L, 10L);
         assertThat(item.get("count").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void smoothingIsTheTrailingMeanRoundedDown() {
+        JsonNode item = computed(trends(events("$autocapture"), "\"trendsFilter\":{\"smoothingIntervals\":3}")).get(0);
+
+        assertThat(numbers(item.get("data"))).containsExactly(1L, 0L, 0L, 1L, 1L, 1L, 1L, 0L, 1L, 0L, 0L);
     }
 
     @Test
