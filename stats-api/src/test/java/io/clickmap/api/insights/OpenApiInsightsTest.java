@@ -1,13 +1,12 @@
 package io.clickmap.api.insights;
 
 import static io.clickmap.api.web.OpenApiDocument.integer;
+import static io.clickmap.api.web.OpenApiDocument.recordKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.clickmap.api.users.UserBasic;
 import io.clickmap.api.web.OpenApiDocument;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,31 +24,20 @@ class OpenApiInsightsTest {
     OpenApiInsightsTest() throws IOException {
     }
 
-    /** The JSON keys a record is written with: its components, renamed by @JsonProperty. */
-    static List<String> keys(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(OpenApiInsightsTest::key).toList();
-    }
-
-    private static String key(RecordComponent component) {
-        // Jackson's annotations do not target record components: javac puts them on the accessor
-        JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
-        return renamed != null ? renamed.value() : component.getName();
-    }
-
     private List<String> properties(String schema) {
         return new ArrayList<>(openApi.map(openApi.component(schema), "properties").keySet());
     }
 
     @Test
     void theInsightSchemasAreTheRecordsInTheirOrder() {
-        List<String> full = new ArrayList<>(keys(InsightJson.Full.class));
+        List<String> full = new ArrayList<>(recordKeys(InsightJson.Full.class));
         full.add("search_match_type");
         assertThat(properties("Insight")).containsExactlyElementsOf(full);
-        assertThat(keys(InsightJson.Full.class)).containsExactlyElementsOf(InsightsCrudTest.FIELDS);
-        List<String> basic = new ArrayList<>(keys(InsightJson.Basic.class));
+        assertThat(recordKeys(InsightJson.Full.class)).containsExactlyElementsOf(InsightsCrudTest.FIELDS);
+        List<String> basic = new ArrayList<>(recordKeys(InsightJson.Basic.class));
         basic.add("search_match_type");
         assertThat(properties("InsightBasic")).containsExactlyElementsOf(basic);
-        assertThat(properties("UserBasic")).containsExactlyElementsOf(keys(UserBasic.class));
+        assertThat(properties("UserBasic")).containsExactlyElementsOf(recordKeys(UserBasic.class));
     }
 
     @Test
@@ -73,16 +61,16 @@ class OpenApiInsightsTest {
     @Test
     void theActivitySchemaIsTheRecordsAndItsPagingTheCodes() {
         Map<String, Object> entry = openApi.component("ActivityEntry");
-        assertThat(properties("ActivityEntry")).containsExactlyElementsOf(keys(ActivityJson.Entry.class));
-        assertThat(openApi.map(entry, "properties", "detail", "properties").keySet()).containsExactlyElementsOf(keys(ActivityJson.Detail.class));
+        assertThat(properties("ActivityEntry")).containsExactlyElementsOf(recordKeys(ActivityJson.Entry.class));
+        assertThat(openApi.map(entry, "properties", "detail", "properties").keySet()).containsExactlyElementsOf(recordKeys(ActivityJson.Detail.class));
         assertThat(openApi.map(entry, "properties", "detail", "properties", "changes", "items", "properties").keySet())
-                .containsExactlyElementsOf(keys(ActivityJson.Change.class));
-        assertThat(openApi.map(entry, "properties", "user", "properties").keySet()).containsExactlyElementsOf(keys(ActivityJson.Writer.class));
+                .containsExactlyElementsOf(recordKeys(ActivityJson.Change.class));
+        assertThat(openApi.map(entry, "properties", "user", "properties").keySet()).containsExactlyElementsOf(recordKeys(ActivityJson.Writer.class));
         assertThat(openApi.list(openApi.map(entry, "properties", "activity"), "enum"))
                 .containsExactlyElementsOf(Arrays.stream(StoredInsight.Activity.values()).map(activity -> activity.wireName).toList());
         assertThat(openApi.list(openApi.map(entry, "properties", "scope"), "enum")).containsExactly(ActivityJson.SCOPE);
         assertThat(openApi.map(openApi.operation(ACTIVITY, "get"), "responses", "200", "content", "application/json", "schema", "properties").keySet())
-                .containsExactlyElementsOf(keys(ActivityJson.Page.class));
+                .containsExactlyElementsOf(recordKeys(ActivityJson.Page.class));
         assertThat(integer(openApi.schema(ACTIVITY, "limit"), "default")).isEqualTo(ActivityPaging.DEFAULT_LIMIT);
         assertThat(openApi.parameter(ACTIVITY, "limit").get("description").toString()).contains("Above " + ActivityPaging.MAX_LIMIT + " it is lowered to " + ActivityPaging.MAX_LIMIT);
         assertThat(integer(openApi.schema(ACTIVITY, "page"), "maximum")).isEqualTo(ActivityPaging.MAX_PAGE);
@@ -98,9 +86,9 @@ class OpenApiInsightsTest {
         assertThat(openApi.list(openApi.map(body, "action"), "enum"))
                 .containsExactlyElementsOf(Arrays.stream(TagAction.values()).map(action -> action.wireName).toList());
         Map<String, Object> answer = openApi.map(openApi.operation(BULK, "post"), "responses", "200", "content", "application/json", "schema", "properties");
-        assertThat(answer.keySet()).containsExactlyElementsOf(keys(BulkTagsController.Result.class));
-        assertThat(openApi.map(answer, "updated", "items", "properties").keySet()).containsExactlyElementsOf(keys(BulkTagsController.Updated.class));
-        assertThat(openApi.map(answer, "skipped", "items", "properties").keySet()).containsExactlyElementsOf(keys(BulkTagsController.Skipped.class));
+        assertThat(answer.keySet()).containsExactlyElementsOf(recordKeys(BulkTagsController.Result.class));
+        assertThat(openApi.map(answer, "updated", "items", "properties").keySet()).containsExactlyElementsOf(recordKeys(BulkTagsController.Updated.class));
+        assertThat(openApi.map(answer, "skipped", "items", "properties").keySet()).containsExactlyElementsOf(recordKeys(BulkTagsController.Skipped.class));
         assertThat(openApi.list(openApi.map(answer, "skipped", "items", "properties", "reason"), "enum")).containsExactly(BulkTagsController.SKIPPED);
     }
 }

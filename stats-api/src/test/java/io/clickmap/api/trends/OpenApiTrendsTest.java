@@ -1,11 +1,10 @@
 package io.clickmap.api.trends;
 
+import static io.clickmap.api.web.OpenApiDocument.recordKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.clickmap.api.web.OpenApiDocument;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,20 +19,11 @@ class OpenApiTrendsTest {
     OpenApiTrendsTest() throws IOException {
     }
 
-    private static List<String> keys(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(OpenApiTrendsTest::key).toList();
-    }
-
-    private static String key(RecordComponent component) {
-        JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
-        return renamed != null ? renamed.value() : component.getName();
-    }
-
     @Test
     void theTrendItemAndQueryStatusSchemasAreTheRecordsInTheirOrder() {
-        assertThat(new ArrayList<>(openApi.map(openApi.component("TrendsItem"), "properties").keySet())).containsExactlyElementsOf(keys(TrendsItem.class));
+        assertThat(new ArrayList<>(openApi.map(openApi.component("TrendsItem"), "properties").keySet())).containsExactlyElementsOf(recordKeys(TrendsItem.class));
         assertThat(new ArrayList<>(openApi.map(openApi.component("QueryStatus"), "properties").keySet()))
-                .containsExactlyElementsOf(keys(TrendsAnswer.QueryStatus.class));
+                .containsExactlyElementsOf(recordKeys(TrendsAnswer.QueryStatus.class));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.clickmap.api.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
@@ -115,5 +117,14 @@ public final class OpenApiDocument {
             throw new AssertionError("openapi.yaml refers outside itself: " + ref);
         }
         return map(root, ref.substring(2).split("/"));
+    }
+
+    /** The JSON keys a record is written with, in order: its components, renamed by @JsonProperty. */
+    public static List<String> recordKeys(Class<? extends Record> type) {
+        // Jackson's annotations do not target record components: javac puts them on the accessor
+        return Arrays.stream(type.getRecordComponents()).map(component -> {
+            JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+            return renamed != null ? renamed.value() : component.getName();
+        }).toList();
     }
 }
