@@ -6,10 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clickmap.api.Api;
 import io.clickmap.api.Events;
 import io.clickmap.api.ServiceTest;
+import io.clickmap.api.cli.AdminCli;
+import io.clickmap.api.environments.Environment;
+import io.clickmap.api.environments.EnvironmentStore;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +35,12 @@ class TrendsInsightTest extends ServiceTest {
     static final int[] PER_DAY = {1, 0, 1, 3, 1, 0, 2, 0, 1, 0, 1};
     static final String RANGE = "\"dateRange\":{\"date_from\":\"2020-01-09\",\"date_to\":\"2020-01-19\"}";
 
+    @Inject
+    EnvironmentStore environments;
+
     @BeforeAll
     void storeEvents() {
+        environments.save(new Environment(2, "Blog", "phc_blog", Instant.now()));
         Events events = new Events();
         for (int day = 0; day < PER_DAY.length; day++) {
             String time = String.format("2020-01-%02dT12:00:00Z", 9 + day);
@@ -72,6 +84,11 @@ class TrendsInsightTest extends ServiceTest {
 
     JsonNode computed(String query) {
         return retrieve(create(query), "blocking").get("result");
+    }
+
+    /** Computed now, whatever is cached: for answers that change while the query does not. */
+    JsonNode recomputed(String query) {
+        return retrieve(create(query), "force_blocking").get("result");
     }
 
     static List<Long> numbers(JsonNode array) {
@@ -312,6 +329,39 @@ class TrendsInsightTest extends ServiceTest {
         Api.Reply refused = api().get(INSIGHTS + create(trends(events("$autocapture"), notANumber)) + "/?refresh=blocking");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("detail").asText()).startsWith("properties[0]: ").contains("needs a number");
+    }
+
+    @Test
+    void normalisedUrlsGroupPagesWithoutTheirQueryFragmentOrTrailingSlash() {
+        String byUrl = "\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_normalize_url\":true}";
+        JsonNode result = computed(trends(events("$autocapture"), byUrl));
+
+        assertThat(result).hasSize(1);
+        assertThat(result.get(0).get("breakdown_value").asText()).isEqualTo("https://shop.example.com/cart");
+        assertThat(result.get(0).get("count").asLong()).isEqualTo(10);
+        assertThat(computed(trends(events("$autocapture"), byUrl.replace("true", "false")))).as("three step= pages").hasSize(3);
+    }
+
+    @Test
+    void testAccountsListedByTheAdminCliAreLeftOutWhenAsked() {
+        String filtered = trends(events("$autocapture"), "\"filterTestAccounts\":true").replace(RANGE,
+                "\"dateRange\":{\"date_from\":\"2020-01-09\",\"date_to\":\"2020-01-18\"}");
+        assertThat(recomputed(filtered).get(0).get("count").asLong()).as("nobody is internal yet").isEqualTo(9);
+        assertThat(cli("internal-users", "add", "--environment", "1", "--distinct-id", "user-0")).isZero();
+        assertThat(cli("internal-users", "add", "--environment", "2", "--distinct-id", "user-1")).as("another environment's").isZero();
+
+        assertThat(recomputed(filtered).get(0).get("count").asLong()).as("user-1's clicks only").isEqualTo(2);
+        assertThat(recomputed(filtered.replace("true", "false")).get(0).get("count").asLong()).isEqualTo(9);
+        assertThat(cli("internal-users", "remove", "--environment", "1", "--distinct-id", "user-0")).isZero();
+        assertThat(recomputed(filtered).get(0).get("count").asLong()).isEqualTo(9);
+        assertThat(cli("internal-users", "add", "--environment", "99", "--distinct-id", "x")).as("no such environment").isEqualTo(2);
+    }
+
+    private int cli(String... args) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        return AdminCli.run(args, quiet, quiet, Map.of("clickmap.clickhouse-url", CLICKHOUSE.url(),
+                "clickmap.clickhouse-database", CLICKHOUSE.database(), "clickmap.clickhouse-user", CLICKHOUSE.user(),
+                "clickmap.clickhouse-password", CLICKHOUSE.password()));
     }
 
     @Test

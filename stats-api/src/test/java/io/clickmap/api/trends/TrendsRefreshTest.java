@@ -157,6 +157,19 @@ class TrendsRefreshTest extends ServiceTest {
     }
 
     @Test
+    void aListComputesItsRowsWhenAskedAndOtherwiseShowsWhatIsCached() {
+        long id = create(unique());
+        String shortId = get(id, "").get("short_id").asText();
+
+        JsonNode cached = api().get(INSIGHTS + "?short_id=" + shortId).json().get("results").get(0);
+        JsonNode computed = api().get(INSIGHTS + "?short_id=" + shortId + "&refresh=blocking").json().get("results").get(0);
+
+        assertThat(cached.get("result").isNull()).isTrue();
+        assertThat(computed.get("result").get(0).get("count").asLong()).isEqualTo(5);
+        assertThat(api().get(INSIGHTS + "?short_id=" + shortId).json().get("results").get(0).get("is_cached").asBoolean()).isTrue();
+    }
+
+    @Test
     void aBadClientQueryIdIsRefusedNamingIt() {
         long id = create(unique());
 
