@@ -35,7 +35,8 @@ public final class Migrations {
             "V005__elements.sql",
             "V006__users.sql",
             "V007__insights.sql",
-            "V008__internal_users.sql");
+            "V008__internal_users.sql",
+            "V009__chainless_rollup.sql");
 
     private static final SqlTemplate CREATE_DATABASE = SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}");
     private static final SqlTemplate CREATE_LEDGER = SqlTemplate.of("""

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clickmap.api.auth.AuthConfig;
 import io.clickmap.api.clickhouse.ClickHouseSettings;
 import io.clickmap.api.stats.StatsConfig;
+import io.clickmap.api.trends.TrendsConfig;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ class FeatureSettingsTest {
         assertThat(stats.defaultInclude()).containsExactly("$autocapture");
         assertThat(stats.statsCacheTtl()).isEqualTo(Duration.ofSeconds(30));
         assertThat(stats.alwaysRaw()).isFalse();
+        assertThat(new TrendsConfig(null, null, null, " ").trendsStorage()).isEqualTo("auto");
         assertThat(new AuthConfig(null, " ", "").apiKeyCacheTtl()).isEqualTo(Duration.ofSeconds(10));
         assertThat(new AuthConfig(null, " ", "").bootstrapApiKey()).isNull();
     }
@@ -30,6 +32,7 @@ class FeatureSettingsTest {
     void aBadSettingStopsStartUpNamingIt() {
         assertThatThrownBy(() -> new StatsConfig(List.of("$pageview"), null, null, null, null, null)).hasMessageContaining("clickmap.default-include");
         assertThatThrownBy(() -> new StatsConfig(null, null, null, null, null, "fast")).hasMessageContaining("clickmap.stats-storage");
+        assertThatThrownBy(() -> new TrendsConfig(null, null, null, "rollup")).hasMessageContaining("clickmap.trends-storage");
         assertThatThrownBy(() -> new AuthConfig(Duration.ofHours(1), null, null)).hasMessageContaining("clickmap.api-key-cache-ttl");
         assertThatThrownBy(() -> new ClickHouseSettings("localhost:8123", null, null, null, null, null).clickHouse()).hasMessageContaining("CLICKHOUSE_URL");
         assertThatThrownBy(() -> new ClickHouseSettings(null, null, null, null, null, 1024)).hasMessageContaining("clickmap.writer-id").hasMessageContaining("from 0 to 1023");

@@ -3,40 +3,89 @@ package io.clickmap.api.trends;
 import io.clickmap.api.query.FilterSql;
 import io.clickmap.api.query.PropertyFilter;
 import io.clickmap.clickhouse.SqlLiteral;
+import io.clickmap.clickhouse.SqlTemplate;
 import io.clickmap.clickhouse.SqlTemplate.Fragment;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A {@link Condition} as a WHERE clause over {@code events}. Event-property filters render as the stats API
- * renders them ({@link FilterSql}); an element filter renders as membership of the event's chain in the set of
- * chains it matches, which {@link ChainMatches} found in Java beforehand.
+ * A {@link Condition} as a WHERE clause over {@code events} or over one of the daily rollups. Event-property filters
+ * render as the stats API renders them ({@link FilterSql}); an element filter renders as membership of the chain in
+ * the set of chains it matches, which {@link ChainMatches} found in Java beforehand. On the rollups only what they
+ * hold can be asked ({@link #rollupsHold}): the event's name, its page URL and its chain — the same predicate on the
+ * same value, so both select exactly the events the {@code events} clause selects.
  */
 final class ConditionSql {
+    // Page-URL filters are evaluated once per distinct URL, as the stats API's rollup path does.
+    private static final SqlTemplate DAILY_URLS = SqlTemplate.of("url_hash IN (SELECT url_hash FROM element_urls WHERE team_id = {team} AND {filter})");
+
     private final ChainMatches chains;
 
     ConditionSql(ChainMatches chains) {
         this.chains = chains;
     }
 
-    Fragment render(Condition condition) {
+    /** Whether every filter of the condition is on the event's name, its {@code $current_url} or its chain. */
+    static boolean rollupsHold(Condition condition) {
         if (condition instanceof Condition.All all) {
-            return all.conditions().isEmpty() ? Fragment.code("1") : join(all.conditions(), " AND ");
+            return all.conditions().stream().allMatch(ConditionSql::rollupsHold);
         }
         if (condition instanceof Condition.Any any) {
-            return any.conditions().isEmpty() ? Fragment.code("0") : join(any.conditions(), " OR ");
+            return any.conditions().stream().allMatch(ConditionSql::rollupsHold);
         }
         if (condition instanceof Condition.Event event) {
-            return FilterSql.condition(event.filter(), source(event.filter()));
+            return event.filter().key().equals(PropertyFilter.CURRENT_URL);
+        }
+        return condition instanceof Condition.EventName || condition instanceof Condition.Element;
+    }
+
+    /** Over {@code events}. */
+    Fragment render(Condition condition) {
+        return render(condition, leaf -> {
+            if (leaf instanceof Condition.Event event) {
+                return FilterSql.condition(event.filter(), source(event.filter()));
+            }
+            return chains.condition(((Condition.Element) leaf).filter());
+        });
+    }
+
+    /** Over {@code element_clicks_daily}, for a condition the rollups hold. */
+    Fragment onDailyRollup(Condition condition, long environmentId) {
+        return render(condition, leaf -> {
+            if (leaf instanceof Condition.Event event) {
+                return DAILY_URLS.bind("team", environmentId).bind("filter", FilterSql.condition(event.filter(), FilterSql.ROLLUP_URL)).fragment();
+            }
+            return chains.onDailyRollup(((Condition.Element) leaf).filter());
+        });
+    }
+
+    /** Over {@code chainless_clicks_daily}, whose rows have no chain: an element filter holds or not for all of them. */
+    Fragment onChainlessRollup(Condition condition) {
+        return render(condition, leaf -> {
+            if (leaf instanceof Condition.Event event) {
+                return FilterSql.condition(event.filter(), FilterSql.ROLLUP_URL);
+            }
+            return Fragment.code(((Condition.Element) leaf).filter().matches(List.of()) ? "1" : "0");
+        });
+    }
+
+    /** Groups and event names alike everywhere; {@code leaves} renders event-property and element filters. */
+    private static Fragment render(Condition condition, Function<Condition, Fragment> leaves) {
+        if (condition instanceof Condition.All all) {
+            return all.conditions().isEmpty() ? Fragment.code("1") : join(all.conditions(), " AND ", leaves);
+        }
+        if (condition instanceof Condition.Any any) {
+            return any.conditions().isEmpty() ? Fragment.code("0") : join(any.conditions(), " OR ", leaves);
         }
         if (condition instanceof Condition.EventName name) {
             return new Fragment("(event = " + SqlLiteral.render(name.event()) + ")");
         }
-        return chains.condition(((Condition.Element) condition).filter());
+        return leaves.apply(condition);
     }
 
-    private Fragment join(List<Condition> conditions, String operator) {
-        return new Fragment(conditions.stream().map(member -> render(member).sql()).collect(Collectors.joining(operator, "(", ")")));
+    private static Fragment join(List<Condition> conditions, String operator, Function<Condition, Fragment> leaves) {
+        return new Fragment(conditions.stream().map(member -> render(member, leaves).sql()).collect(Collectors.joining(operator, "(", ")")));
     }
 
     private static FilterSql.Source source(PropertyFilter filter) {

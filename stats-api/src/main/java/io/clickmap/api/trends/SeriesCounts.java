@@ -1,7 +1,10 @@
 package io.clickmap.api.trends;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,31 @@ record SeriesCounts(Map<String, double[]> values) {
         Map<String, double[]> ordered = new LinkedHashMap<>();
         entries.forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
         return new SeriesCounts(ordered);
+    }
+
+    /** From (value, total) rows. */
+    static SeriesCounts perValue(List<JsonNode> rows) {
+        Map<String, double[]> values = new HashMap<>();
+        for (JsonNode row : rows) {
+            values.computeIfAbsent(row.get("value").asText(), value -> new double[1])[0] += row.get("total").asDouble();
+        }
+        return new SeriesCounts(values);
+    }
+
+    /** From (bucket, value, total) rows, the bucket as epoch seconds; rows of other buckets (a trailing window's lead-in) are left out. */
+    static SeriesCounts perBucket(List<Instant> buckets, List<JsonNode> rows) {
+        Map<Long, Integer> index = new HashMap<>();
+        for (int i = 0; i < buckets.size(); i++) {
+            index.put(buckets.get(i).getEpochSecond(), i);
+        }
+        Map<String, double[]> values = new HashMap<>();
+        for (JsonNode row : rows) {
+            Integer at = index.get(row.get("bucket").asLong());
+            if (at != null) {
+                values.computeIfAbsent(row.get("value").asText(), value -> new double[buckets.size()])[at] += row.get("total").asDouble();
+            }
+        }
+        return new SeriesCounts(values);
     }
 
     /** The values that get an item of their own: the {@code limit} with the highest totals, the null sentinel among them. */

@@ -16,9 +16,11 @@ import java.util.Map;
 
 /**
  * Computes a checked trends query over the environment's events: each series over the window (and the one
- * before it, when comparing), broken down and folded to the breakdown limit, then shaped into items
- * ({@link TrendsItems}). Every statement runs under the computation's query id with a suffix, so one
- * {@code KILL QUERY} can stop it. ClickHouse failures pass through.
+ * before it, when comparing) — from the daily rollups where {@link TrendsPlanner} says they give the same counts,
+ * else from {@code events} — broken down and folded to the breakdown limit, then shaped into items
+ * ({@link TrendsItems}); the {@code trends} entry of {@code Server-Timing} says which (rollup, raw or mixed).
+ * Every statement runs under the computation's query id with a suffix, so one {@code KILL QUERY} can stop it.
+ * ClickHouse failures pass through.
  */
 @Singleton
 class TrendsEngine {
@@ -28,12 +30,14 @@ class TrendsEngine {
     private final ClickHouseSql sql;
     private final ChainCatalog catalog;
     private final InternalUsers internalUsers;
+    private final TrendsPlanner planner;
     private final Duration timeout;
 
-    TrendsEngine(ClickHouseSql sql, ChainCatalog catalog, InternalUsers internalUsers, TrendsConfig config) {
+    TrendsEngine(ClickHouseSql sql, ChainCatalog catalog, InternalUsers internalUsers, TrendsPlanner planner, TrendsConfig config) {
         this.sql = sql;
         this.catalog = catalog;
         this.internalUsers = internalUsers;
+        this.planner = planner;
         this.timeout = config.trendsQueryTimeout();
     }
 
@@ -45,13 +49,22 @@ class TrendsEngine {
         List<String> internal = query.filterTestAccounts() ? internalUsers.of(environmentId, timing) : List.of();
         List<List<SeriesCounts>> counts = new ArrayList<>();
         boolean hasMore = false;
+        int fromRollups = 0;
         for (TrendsWindow window : windows) {
             List<SeriesCounts> perSeries = new ArrayList<>();
             for (TrendsSeries series : query.series()) {
-                Fragment where = conditions.render(Condition.both(query.properties(), series.properties()));
-                TrendsSql.Scope scope = new TrendsSql.Scope(environmentId, window.from(), window.to(), where,
+                Condition condition = Condition.both(query.properties(), series.properties());
+                TrendsSql.Scope scope = new TrendsSql.Scope(environmentId, window.from(), window.to(), conditions.render(condition),
                         TrendsSql.breakdownValue(query.breakdown()), internal, query.samplingFactor());
-                SeriesCounts all = run.counts(series, query, window, scope);
+                TrendsPlan plan = planner.plan(environmentId, query, series, internal, window, timing);
+                SeriesCounts all;
+                if (plan.usesRollup()) {
+                    fromRollups++;
+                    all = run.fromRollups(series, query, window, new TrendsRollupSql.Parts(scope, conditions.onDailyRollup(condition, environmentId),
+                            conditions.onChainlessRollup(condition), query.breakdown() != null, plan));
+                } else {
+                    all = run.counts(series, query, window, scope);
+                }
                 Breakdown breakdown = query.breakdown();
                 if (breakdown != null && all.values().size() > breakdown.limit()) {
                     hasMore = true;
@@ -61,6 +74,8 @@ class TrendsEngine {
             }
             counts.add(perSeries);
         }
+        int statements = windows.size() * query.series().size();
+        timing.note("trends", fromRollups == 0 ? "raw" : fromRollups == statements ? "rollup" : "mixed");
         List<TrendsItem> items = TrendsItems.of(query, source, windows, counts);
         return new TrendsComputation(items, run.statements, current.from(), current.to(), hasMore, now);
     }
@@ -116,7 +131,6 @@ class TrendsEngine {
         }
 
         SeriesCounts counts(TrendsSeries series, TrendsQuery query, TrendsWindow window, TrendsSql.Scope scope) {
-            Map<String, double[]> values = new HashMap<>();
             if (query.display() == TrendsDisplay.TOTAL_VALUE) {
                 TrendsSql.Scope whole = scope;
                 int days = trailingDays(series, query.interval());
@@ -127,27 +141,22 @@ class TrendsEngine {
                     whole = new TrendsSql.Scope(scope.environmentId(), start.isAfter(scope.from()) ? start : scope.from(), scope.to(),
                             scope.conditions(), scope.value(), scope.internalIds(), scope.sampling());
                 }
-                for (JsonNode row : query(TrendsSql.perValue(series, whole))) {
-                    values.put(row.get("value").asText(), new double[] {row.get("total").asDouble()});
-                }
-                return new SeriesCounts(values);
+                return SeriesCounts.perValue(query(TrendsSql.perValue(series, whole)));
             }
             List<Instant> buckets = window.buckets();
-            Map<Long, Integer> index = new HashMap<>();
-            for (int i = 0; i < buckets.size(); i++) {
-                index.put(buckets.get(i).getEpochSecond(), i);
-            }
             int days = trailingDays(series, query.interval());
             String statement = days > 0
                     ? TrendsSql.trailing(series, query.interval(), scope, days, buckets.get(0), buckets.get(buckets.size() - 1))
                     : TrendsSql.perBucket(series, query.interval(), scope);
-            for (JsonNode row : query(statement)) {
-                Integer at = index.get(row.get("bucket").asLong());
-                if (at != null) {
-                    values.computeIfAbsent(row.get("value").asText(), value -> new double[buckets.size()])[at] += row.get("total").asDouble();
-                }
+            return SeriesCounts.perBucket(buckets, query(statement));
+        }
+
+        /** A series the plan reads (partly) from the rollups: counted math only, so no trailing windows. */
+        SeriesCounts fromRollups(TrendsSeries series, TrendsQuery query, TrendsWindow window, TrendsRollupSql.Parts parts) {
+            if (query.display() == TrendsDisplay.TOTAL_VALUE) {
+                return SeriesCounts.perValue(query(TrendsRollupSql.perValue(series, parts)));
             }
-            return new SeriesCounts(values);
+            return SeriesCounts.perBucket(window.buckets(), query(TrendsRollupSql.perBucket(series, query.interval(), parts)));
         }
 
         private List<JsonNode> query(String statement) {

@@ -1,0 +1,56 @@
+package io.clickmap.api.trends;
+
+import io.clickmap.api.query.PropertyFilter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether the daily rollups can count one series of a query exactly as {@code events} would, and if not, why not.
+ * They hold click counts per day, event, page URL and chain — nothing else — so they answer sums over whole days
+ * whose filters and breakdown concern only those. A pure decision: the reason it returns is the first that applies.
+ */
+final class RollupEligibility {
+    /** Why a series is counted over {@code events}. */
+    enum Reason {
+        /** Distinct ids and sessions are not in the rollups, and distinct counts of days do not add up. */
+        DISTINCT_MATH,
+        /** Hour buckets cut days, and the rollups hold whole days. */
+        HOURLY,
+        /** A filter on an event property other than {@code $current_url}. */
+        PROPERTY_FILTER,
+        /** A breakdown on another property, or a normalised URL (not one of the rollups' values). */
+        BREAKDOWN,
+        /** {@code SAMPLE} needs the events' sampling key. */
+        SAMPLED,
+        /** Internal users are left out by distinct id, which the rollups do not hold. */
+        TEST_ACCOUNTS
+    }
+
+    private RollupEligibility() {
+    }
+
+    /** Empty when the rollups can count {@code series}; {@code internalIds} are those the query leaves out. */
+    static Optional<Reason> refusal(TrendsQuery query, TrendsSeries series, List<String> internalIds) {
+        if (series.math() != TrendsMath.TOTAL) {
+            return Optional.of(Reason.DISTINCT_MATH);
+        }
+        if (query.interval().isHourly()) {
+            return Optional.of(Reason.HOURLY);
+        }
+        if (!ConditionSql.rollupsHold(Condition.both(query.properties(), series.properties()))) {
+            return Optional.of(Reason.PROPERTY_FILTER);
+        }
+        if (!byUrlOrNone(query.breakdown())) {
+            return Optional.of(Reason.BREAKDOWN);
+        }
+        if (query.samplingFactor() < 1.0) {
+            return Optional.of(Reason.SAMPLED);
+        }
+        return internalIds.isEmpty() ? Optional.empty() : Optional.of(Reason.TEST_ACCOUNTS);
+    }
+
+    /** No breakdown, or one on the page URL as stored: the rollups keep the URL (or its hash) as it came. */
+    static boolean byUrlOrNone(Breakdown breakdown) {
+        return breakdown == null || breakdown.property().equals(PropertyFilter.CURRENT_URL) && !breakdown.normalizeUrl();
+    }
+}

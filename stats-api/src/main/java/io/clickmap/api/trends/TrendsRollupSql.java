@@ -1,0 +1,106 @@
+package io.clickmap.api.trends;
+
+import io.clickmap.api.query.FilterSql;
+import io.clickmap.clickhouse.SqlLiteral;
+import io.clickmap.clickhouse.SqlTemplate;
+import io.clickmap.clickhouse.SqlTemplate.Fragment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The statement of one series over one window when the rollups can count it ({@link RollupEligibility}): the
+ * plan's whole days from {@code element_clicks_daily} (clicks with a chain) and {@code chainless_clicks_daily}
+ * (clicks without), its other times from {@code events} with the raw path's own conditions, summed per bucket and
+ * value. A URL breakdown groups the daily rollup by URL hash and names each through {@code element_urls}. Every
+ * statement runs on ClickHouse 18.16 and current releases; values reach it only as literals.
+ */
+final class TrendsRollupSql {
+    // Parts name their count "clicks" and the sum "total": an alias equal to a column it sums is asking for trouble on 18.16.
+    private static final SqlTemplate SUMMED = SqlTemplate.of("""
+            SELECT bucket, value, sum(clicks) AS total
+            FROM ({parts})
+            GROUP BY bucket, value""");
+    private static final SqlTemplate DAILY = SqlTemplate.of("""
+            SELECT {bucket} AS bucket, {value} AS value, sum(count) AS clicks
+            FROM element_clicks_daily
+            WHERE team_id = {team} AND ({days}) AND {events} AND {conditions}
+            GROUP BY bucket, value""");
+    private static final SqlTemplate DAILY_BY_URL = SqlTemplate.of("""
+            SELECT bucket, if(page_url = '', {none}, page_url) AS value, clicks
+            FROM (SELECT {bucket} AS bucket, url_hash, sum(count) AS clicks
+                  FROM element_clicks_daily
+                  WHERE team_id = {team} AND ({days}) AND {events} AND {conditions}
+                  GROUP BY bucket, url_hash)
+            ANY LEFT JOIN (SELECT url_hash, any(url) AS page_url FROM element_urls WHERE team_id = {team} GROUP BY url_hash) USING url_hash""");
+    private static final SqlTemplate CHAINLESS = SqlTemplate.of("""
+            SELECT {bucket} AS bucket, {value} AS value, sum(count) AS clicks
+            FROM chainless_clicks_daily
+            WHERE team_id = {team} AND ({days}) AND {events} AND {conditions}
+            GROUP BY bucket, value""");
+    private static final SqlTemplate RAW = SqlTemplate.of("""
+            SELECT {bucket} AS bucket, {value} AS value, count() AS clicks
+            FROM events
+            WHERE team_id = {team} AND timestamp >= {from} AND timestamp <= {to} AND ({times}) AND {events} AND {conditions}
+            GROUP BY bucket, value""");
+    private static final SqlTemplate DAYS = SqlTemplate.of("(day >= {first} AND day <= {last})");
+    private static final SqlTemplate TIMES = SqlTemplate.of("(timestamp >= {from} AND timestamp <= {to})");
+    private static final SqlTemplate URL_OR_NONE = SqlTemplate.of("if(url = '', {none}, url)");
+    /** Total-value displays: one bucket for the whole window. */
+    private static final Fragment ONE_BUCKET = Fragment.code("toUInt32(0)");
+
+    private static final Fragment NO_BREAKDOWN = new Fragment(SqlLiteral.render(TrendsSql.NO_BREAKDOWN));
+
+    private TrendsRollupSql() {
+    }
+
+    /**
+     * What the statement of one series needs: the raw path's scope (environment, the breakdown value and the
+     * conditions over {@code events}), the conditions rendered for each rollup, whether it breaks down by URL, and the plan.
+     */
+    record Parts(TrendsSql.Scope events, Fragment onDaily, Fragment onChainless, boolean byUrl, TrendsPlan plan) {
+    }
+
+    /** (bucket, value, total) rows, the bucket as {@link TrendsInterval#bucketSql} puts it. */
+    static String perBucket(TrendsSeries series, TrendsInterval interval, Parts parts) {
+        return render(series, Fragment.code(interval.bucketSql("day")), Fragment.code(interval.bucketSql("timestamp")), parts);
+    }
+
+    /** (bucket, value, total) rows with bucket 0: one total per value over the window. */
+    static String perValue(TrendsSeries series, Parts parts) {
+        return render(series, ONE_BUCKET, ONE_BUCKET, parts);
+    }
+
+    private static String render(TrendsSeries series, Fragment dayBucket, Fragment timeBucket, Parts parts) {
+        Fragment events = FilterSql.eventIs(series.events());
+        List<String> sql = new ArrayList<>(3);
+        Fragment days = new Fragment(parts.plan().rollupDays().stream()
+                .map(run -> DAYS.bind("first", run.first()).bind("last", run.last()).render())
+                .collect(Collectors.joining(" OR ")));
+        sql.add(daily(parts.byUrl()).bind("bucket", dayBucket).bind("team", parts.events().environmentId()).bind("days", days)
+                .bind("events", events).bind("conditions", parts.onDaily()).render());
+        sql.add(CHAINLESS.bind("bucket", dayBucket)
+                .bind("value", parts.byUrl() ? URL_OR_NONE.bind("none", Breakdown.NONE).fragment() : NO_BREAKDOWN)
+                .bind("team", parts.events().environmentId()).bind("days", days).bind("events", events).bind("conditions", parts.onChainless())
+                .render());
+        if (!parts.plan().rawTimes().isEmpty()) {
+            sql.add(raw(timeBucket, events, parts));
+        }
+        return SUMMED.bind("parts", new Fragment(String.join("\nUNION ALL\n", sql))).render();
+    }
+
+    /** The plan's other times, with the raw path's value and conditions; bounded by the first and last for the primary key. */
+    private static String raw(Fragment bucket, Fragment events, Parts parts) {
+        List<TrendsPlan.Times> times = parts.plan().rawTimes();
+        return RAW.bind("bucket", bucket).bind("value", parts.events().value()).bind("team", parts.events().environmentId())
+                .bind("from", times.get(0).from()).bind("to", times.get(times.size() - 1).to())
+                .bind("times", new Fragment(times.stream().map(part -> TIMES.bind("from", part.from()).bind("to", part.to()).render())
+                        .collect(Collectors.joining(" OR "))))
+                .bind("events", events).bind("conditions", parts.events().conditions())
+                .render();
+    }
+
+    private static SqlTemplate.Binding daily(boolean byUrl) {
+        return byUrl ? DAILY_BY_URL.bind("none", Breakdown.NONE) : DAILY.bind("value", NO_BREAKDOWN);
+    }
+}

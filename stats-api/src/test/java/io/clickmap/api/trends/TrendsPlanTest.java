@@ -1,0 +1,110 @@
+package io.clickmap.api.trends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clickmap.api.trends.TrendsPlan.Days;
+import io.clickmap.api.trends.TrendsPlan.Times;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** Which parts of a window the rollups count and which the events do, one outcome per test, with literal times. */
+class TrendsPlanTest {
+    private static final Predicate<LocalDate> ALL_COVERED = day -> true;
+
+    @Test
+    void wholeCoveredDaysComeFromTheRollupsAlone() {
+        TrendsPlan plan = TrendsPlan.split(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), ALL_COVERED);
+
+        assertThat(plan.rollupDays()).containsExactly(days("2025-06-01", "2025-06-07"));
+        assertThat(plan.rawTimes()).isEmpty();
+        assertThat(plan.usesRollup()).isTrue();
+    }
+
+    @Test
+    void aPartialFirstDayComesFromTheEventsFromTheWindowsStartToTheEndOfThatDay() {
+        TrendsPlan plan = TrendsPlan.split(time("2025-06-01T10:30:00Z"), time("2025-06-03T23:59:59Z"), ALL_COVERED);
+
+        assertThat(plan.rawTimes()).containsExactly(times("2025-06-01T10:30:00Z", "2025-06-01T23:59:59Z"));
+        assertThat(plan.rollupDays()).containsExactly(days("2025-06-02", "2025-06-03"));
+    }
+
+    @Test
+    void aPartialLastDayComesFromTheEventsFromTheStartOfThatDayToTheWindowsEnd() {
+        TrendsPlan plan = TrendsPlan.split(time("2025-06-01T00:00:00Z"), time("2025-06-03T13:15:00Z"), ALL_COVERED);
+
+        assertThat(plan.rollupDays()).containsExactly(days("2025-06-01", "2025-06-02"));
+        assertThat(plan.rawTimes()).containsExactly(times("2025-06-03T00:00:00Z", "2025-06-03T13:15:00Z"));
+    }
+
+    @Test
+    void aDayIsWholeOnlyUpToItsLastSecond() {
+        assertThat(TrendsPlan.split(time("2025-06-03T00:00:00Z"), time("2025-06-03T23:59:59Z"), ALL_COVERED).rawTimes()).isEmpty();
+        assertThat(TrendsPlan.split(time("2025-06-03T00:00:00Z"), time("2025-06-03T23:59:58Z"), ALL_COVERED).rollupDays()).isEmpty();
+        assertThat(TrendsPlan.split(time("2025-06-03T00:00:01Z"), time("2025-06-03T23:59:59Z"), ALL_COVERED).rollupDays()).isEmpty();
+    }
+
+    @Test
+    void aWindowWithinOneDayComesWhollyFromTheEvents() {
+        TrendsPlan plan = TrendsPlan.split(time("2025-06-03T08:00:00Z"), time("2025-06-03T09:00:00Z"), ALL_COVERED);
+
+        assertThat(plan.rollupDays()).isEmpty();
+        assertThat(plan.rawTimes()).containsExactly(times("2025-06-03T08:00:00Z", "2025-06-03T09:00:00Z"));
+        assertThat(plan.usesRollup()).isFalse();
+    }
+
+    @Test
+    void uncoveredDaysComeFromTheEventsAndSplitTheRollupDaysAroundThem() {
+        Set<LocalDate> older = Set.of(LocalDate.parse("2025-06-03"), LocalDate.parse("2025-06-04"), LocalDate.parse("2025-06-06"));
+        TrendsPlan plan = TrendsPlan.split(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), day -> !older.contains(day));
+
+        assertThat(plan.rollupDays()).containsExactly(days("2025-06-01", "2025-06-02"), days("2025-06-05", "2025-06-05"), days("2025-06-07", "2025-06-07"));
+        assertThat(plan.rawTimes()).containsExactly(times("2025-06-03T00:00:00Z", "2025-06-04T23:59:59Z"), times("2025-06-06T00:00:00Z", "2025-06-06T23:59:59Z"));
+    }
+
+    @Test
+    void anUncoveredPartialDayAndItsUncoveredNeighbourFormOneRawPart() {
+        TrendsPlan plan = TrendsPlan.split(time("2025-06-01T12:00:00Z"), time("2025-06-04T23:59:59Z"), day -> day.isAfter(LocalDate.parse("2025-06-02")));
+
+        assertThat(plan.rawTimes()).containsExactly(times("2025-06-01T12:00:00Z", "2025-06-02T23:59:59Z"));
+        assertThat(plan.rollupDays()).containsExactly(days("2025-06-03", "2025-06-04"));
+    }
+
+    @Test
+    void aWindowTheRollupsDoNotCoverComesWhollyFromTheEvents() {
+        TrendsPlan plan = TrendsPlan.split(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), day -> false);
+
+        assertThat(plan.rollupDays()).isEmpty();
+        assertThat(plan.rawTimes()).containsExactly(times("2025-06-01T00:00:00Z", "2025-06-07T23:59:59Z"));
+    }
+
+    @Test
+    void upToMaxPartsAlternationsAreKept() {
+        // Even days covered, odd ones not: 32 days make 32 parts.
+        TrendsPlan plan = TrendsPlan.split(time("2025-01-01T00:00:00Z"), time("2025-02-01T23:59:59Z"), day -> day.getDayOfYear() % 2 == 0);
+
+        assertThat(plan.rollupDays().size() + plan.rawTimes().size()).isEqualTo(TrendsPlan.MAX_PARTS);
+        assertThat(plan.rollupDays()).hasSize(TrendsPlan.MAX_PARTS / 2);
+    }
+
+    @Test
+    void moreAlternationsThanMaxPartsMakeTheWholeWindowRaw() {
+        TrendsPlan plan = TrendsPlan.split(time("2025-01-01T00:00:00Z"), time("2025-02-02T23:59:59Z"), day -> day.getDayOfYear() % 2 == 0);
+
+        assertThat(plan).isEqualTo(TrendsPlan.raw(time("2025-01-01T00:00:00Z"), time("2025-02-02T23:59:59Z")));
+    }
+
+    private static Instant time(String text) {
+        return Instant.parse(text);
+    }
+
+    private static Days days(String first, String last) {
+        return new Days(LocalDate.parse(first), LocalDate.parse(last));
+    }
+
+    private static Times times(String from, String to) {
+        return new Times(time(from), time(to));
+    }
+}

@@ -1,0 +1,225 @@
+package io.clickmap.api.trends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clickmap.api.Api;
+import io.clickmap.api.ServiceTest;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same saved trends answered by this service ({@code clickmap.trends-storage: auto}) and by a second one over the
+ * same database that always reads {@code events} ({@code raw}): identical {@code result}s, and the first says in
+ * {@code Server-Timing} and {@code hogql} that it read the rollups wherever they can count the query. The data is
+ * 4,000 generated clicks over twelve days of June 2025 and 1,200 over the last ten days up to now, with chains and
+ * without, six URLs (one empty), the three event types and another environment.
+ */
+@MicronautTest
+class TrendsRollupParityTest extends ServiceTest {
+    private static final String JUNE = "\"dateRange\":{\"date_from\":\"2025-06-01\",\"date_to\":\"2025-06-12\"}";
+    private static final String AUTOCAPTURE = "{\"kind\":\"EventsNode\",\"event\":\"$autocapture\"}";
+    private static final String ALL_EVENTS = "{\"kind\":\"EventsNode\",\"event\":null}";
+    private static final String RAGE_AND_DEAD = "{\"kind\":\"EventsNode\",\"event\":\"$rageclick\"},{\"kind\":\"EventsNode\",\"event\":\"$dead_click\"}";
+    private static final String ROLLUP = "rollup";
+    private static final String RAW = "raw";
+
+    @Inject
+    InternalUsers internalUsers;
+
+    private EmbeddedServer rawServer;
+
+    @BeforeAll
+    void storeClicksAndStartARawService() throws InterruptedException {
+        // Clicks stored in the second V009 was recorded count as older than the rollup (their days go raw): store later ones.
+        while (!scalar("SELECT now() > max(applied_at) FROM schema_migrations WHERE version = 9").equals("1")) {
+            Thread.sleep(50);
+        }
+        CLICKHOUSE.sql(clicks("toDateTime('2025-06-01 00:00:00', 'UTC') + (number * 7919) % (12 * 86400)", 4000));
+        CLICKHOUSE.sql(clicks("now() - (number * 7919) % (10 * 86400)", 1200));
+        internalUsers.add(1, "tester");
+
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        properties.put("clickmap.trends-storage", "raw");
+        rawServer = ApplicationContext.run(EmbeddedServer.class, properties);
+    }
+
+    @AfterAll
+    void stopTheRawService() {
+        if (rawServer != null) {
+            rawServer.close();
+        }
+    }
+
+    /** {@code count} clicks at {@code time} (of {@code number}): environment 2 gets every 13th; every 9th has no chain. */
+    private static String clicks(String time, int count) {
+        return """
+                INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
+                                    property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
+                SELECT generateUUIDv4(),
+                       if(number % 13 = 0, 2, 1),
+                       ['$autocapture', '$autocapture', '$rageclick', '$dead_click', '$autocapture'][number % 5 + 1],
+                       {time},
+                       toString(number % 40),
+                       ['https://shop.example.com/', 'https://www.shop.example.com/pricing?x=1', 'http://shop.example.com/pricing/',
+                        'https://shop.example.com/pricing#faq', '', 'https://blog.example.com/it\\'s "quoted"/'][intDiv(number, 7) % 6 + 1],
+                       multiIf(number % 9 = 0, '',
+                               number % 4 = 0, 'button.buy:attr__data-attr="buy"nth-child="2"nth-of-type="1"text="Buy";div.cart:nth-child="1"nth-of-type="1"',
+                               number % 4 = 1, 'a.nav:href="/pricing"nth-child="1"nth-of-type="1"text="Pricing";nav:nth-child="1"nth-of-type="1"',
+                               concat('a.btn:href="/p', toString(number % 7), '"nth-child="0"nth-of-type="0"text="Item ', toString(number % 7),
+                                      '";div.cart:nth-child="', toString(number % 3), '"nth-of-type="0"')),
+                       '{}', ['$browser'], [if(number % 3 = 0, 'Chrome', 'Firefox')], 'parity', 0, number
+                FROM numbers({count})""".replace("{time}", time).replace("{count}", String.valueOf(count));
+    }
+
+    @Test
+    void theGeneratedClicksReallyFillBothRollups() {
+        assertThat(scalar("SELECT sum(count) FROM chainless_clicks_daily WHERE team_id = 1"))
+                .isEqualTo(scalar("SELECT count() FROM events WHERE team_id = 1 AND elements_chain = ''")).isNotEqualTo("0");
+        assertThat(scalar("SELECT sum(count) FROM element_clicks_daily WHERE team_id = 1"))
+                .isEqualTo(scalar("SELECT count() FROM events WHERE team_id = 1 AND elements_chain != ''"));
+    }
+
+    @Test
+    void totalsByDayWeekAndMonthAreIdenticalFromTheRollups() {
+        assertSameResult(ROLLUP, trends(AUTOCAPTURE, JUNE));
+        assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"interval\":\"week\""));
+        assertSameResult(ROLLUP, trends(RAGE_AND_DEAD, JUNE + ",\"interval\":\"month\""));
+        assertSameResult(ROLLUP, trends(ALL_EVENTS, "\"dateRange\":{\"date_from\":\"-7d\"}"));
+        assertSameResult(ROLLUP, trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"all\"},\"interval\":\"month\""));
+        assertSameResult(ROLLUP, trends(AUTOCAPTURE, JUNE + ",\"trendsFilter\":{\"display\":\"ActionsLineGraphCumulative\"}"));
+        assertSameResult(ROLLUP, trends(ALL_EVENTS, "\"dateRange\":{\"date_from\":\"-3d\"},\"trendsFilter\":{\"display\":\"BoldNumber\"}"));
+        assertSameResult(ROLLUP, trends(AUTOCAPTURE + "," + RAGE_AND_DEAD, JUNE + ",\"trendsFilter\":{\"formula\":\"A+2*B-C\"}"));
+        assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"filterTestAccounts\":false"));
+    }
+
+    @Test
+    void elementFiltersSelectTheSameClicksFromTheRollups() {
+        for (String filter : List.of(
+                element("selector", "exact", "\"div.cart > a.btn\""),
+                element("selector", "exact", "\"button.buy\""),
+                element("tag_name", "is_not", "\"button\""),
+                element("text", "icontains", "\"item\""),
+                element("href", "regex", "\"^/p[0-3]$\""),
+                element("text", "is_not", "[\"Pricing\"]"))) {
+            assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"properties\":[" + filter + "]"));
+        }
+    }
+
+    @Test
+    void urlFiltersSelectTheSameClicksFromTheRollups() {
+        for (String filter : List.of(
+                url("exact", "\"https://shop.example.com/\""),
+                url("exact", "[\"https://www.shop.example.com/pricing?x=1\", \"https://blog.example.com/it's \\\"quoted\\\"/\"]"),
+                url("is_not", "[\"https://shop.example.com/\"]"),
+                url("icontains", "\"PRICING\""),
+                url("not_icontains", "\"pricing\""),
+                url("regex", "\"^https://(www\\\\.)?shop\""),
+                url("not_regex", "\"#faq$\""),
+                url("is_set", null),
+                url("is_not_set", null))) {
+            assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"properties\":[" + filter + "]"));
+        }
+        String either = "{\"type\":\"OR\",\"values\":[{\"type\":\"AND\",\"values\":[" + url("icontains", "\"pricing\"") + ","
+                + element("tag_name", "exact", "\"a\"") + "]},{\"type\":\"AND\",\"values\":[" + url("is_not_set", null) + "]}]}";
+        assertSameResult(ROLLUP, trends(AUTOCAPTURE, JUNE + ",\"properties\":" + either));
+    }
+
+    @Test
+    void aUrlBreakdownWithItsLimitAndOtherIsIdenticalFromTheRollups() {
+        assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"}"));
+        assertSameResult(ROLLUP, trends(AUTOCAPTURE + "," + RAGE_AND_DEAD, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_limit\":2}"));
+        assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_limit\":3,"
+                + "\"breakdown_hide_other_aggregation\":true},\"interval\":\"week\""));
+        assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"},\"properties\":["
+                + element("selector", "exact", "\"div.cart > a.btn\"") + "," + url("not_regex", "\"^http:\"") + "]"));
+        assertSameResult(ROLLUP, trends(ALL_EVENTS, "\"dateRange\":{\"date_from\":\"-7d\"},\"breakdownFilter\":{\"breakdown\":\"$current_url\"},"
+                + "\"trendsFilter\":{\"display\":\"ActionsPie\"}"));
+    }
+
+    @Test
+    void comparedPeriodsAreIdenticalFromTheRollups() {
+        assertSameResult(ROLLUP, trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"2025-06-07\",\"date_to\":\"2025-06-12\"},\"compareFilter\":{\"compare\":true}"));
+        assertSameResult(ROLLUP, trends(ALL_EVENTS, "\"dateRange\":{\"date_from\":\"-3d\"},\"compareFilter\":{\"compare\":true,\"compare_to\":\"-1w\"}"));
+    }
+
+    @Test
+    void partialDaysOfAnExplicitWindowComeFromTheEventsAndAddUp() {
+        String window = "\"dateRange\":{\"date_from\":\"2025-06-02T10:30:00Z\",\"date_to\":\"2025-06-05T13:15:00Z\",\"explicitDate\":true}";
+        JsonNode computed = assertSameResult(ROLLUP, trends(ALL_EVENTS, window + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"}"));
+        assertThat(computed.get("hogql").asText()).contains("FROM element_clicks_daily").contains("FROM chainless_clicks_daily").contains("FROM events");
+        assertSameResult(ROLLUP, trends(AUTOCAPTURE, window + ",\"interval\":\"week\""));
+        assertSameResult(RAW, trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"2025-06-03T08:00:00Z\",\"date_to\":\"2025-06-03T20:00:00Z\","
+                + "\"explicitDate\":true}"));
+    }
+
+    @Test
+    void aGroupNodeCountsEachClickOnceFromTheRollups() {
+        String group = "{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"nodes\":[{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"properties\":["
+                + element("selector", "exact", "\"div.cart > a.btn\"") + "]},{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"properties\":["
+                + url("icontains", "\"pricing\"") + "]},{\"kind\":\"EventsNode\",\"event\":\"$autocapture\"}]}";
+        assertSameResult(ROLLUP, trends(group, JUNE));
+        assertSameResult(ROLLUP, trends(group, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_limit\":4}"));
+    }
+
+    @Test
+    void whatTheRollupsDoNotHoldIsReadFromTheEventsOnBothServices() {
+        assertSameResult(RAW, trends("{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"dau\"}", JUNE));
+        assertSameResult(RAW, trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"2025-06-03\",\"date_to\":\"2025-06-04\"},\"interval\":\"hour\""));
+        assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"properties\":[{\"type\":\"event\",\"key\":\"$browser\",\"value\":\"Chrome\"}]"));
+        assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_normalize_url\":true}"));
+        assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"samplingFactor\":0.5"));
+        assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"filterTestAccounts\":true"));
+        assertSameResult("mixed", trends(AUTOCAPTURE + ",{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"math\":\"dau\"}", JUNE));
+    }
+
+    /** The insight computed by both services: the same result, this one by {@code path}, the raw one from events alone. */
+    private JsonNode assertSameResult(String path, String query) {
+        Api.Reply created = api().send("POST", TrendsInsightTest.INSIGHTS, "{\"name\":\"parity\",\"query\":" + query + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String insight = TrendsInsightTest.INSIGHTS + created.json().get("id").asLong() + "/?refresh=force_blocking";
+
+        Api.Reply auto = api().get(insight);
+        Api.Reply raw = new Api(rawServer.getURL(), ADMIN_KEY).get(insight);
+
+        assertThat(auto.status()).as(auto.body()).isEqualTo(200);
+        assertThat(raw.status()).as(raw.body()).isEqualTo(200);
+        assertThat(auto.json().get("result")).as(query).isEqualTo(raw.json().get("result"));
+        assertThat(clicksCounted(auto.json().get("result"))).as("a query that counts nothing compares nothing: %s", query).isPositive();
+        assertThat(auto.header("Server-Timing").orElseThrow()).as(query).contains("trends;desc=\"" + path + "\"");
+        assertThat(raw.header("Server-Timing").orElseThrow()).as(query).contains("trends;desc=\"raw\"");
+        assertThat(raw.json().get("hogql").asText()).doesNotContain("clicks_daily");
+        if (!path.equals(RAW)) {
+            assertThat(auto.json().get("hogql").asText()).as(query).contains("FROM element_clicks_daily").contains("FROM chainless_clicks_daily");
+        }
+        return auto.json();
+    }
+
+    private static double clicksCounted(JsonNode result) {
+        double counted = 0;
+        for (JsonNode item : result) {
+            counted += item.path("count").asDouble() + item.path("aggregated_value").asDouble();
+        }
+        return counted;
+    }
+
+    private static String trends(String series, String more) {
+        return "{\"kind\":\"InsightVizNode\",\"source\":{\"kind\":\"TrendsQuery\",\"series\":[" + series + "]," + more + "}}";
+    }
+
+    private static String element(String key, String operator, String value) {
+        return "{\"type\":\"element\",\"key\":\"" + key + "\",\"operator\":\"" + operator + "\",\"value\":" + value + "}";
+    }
+
+    private static String url(String operator, String value) {
+        return "{\"type\":\"event\",\"key\":\"$current_url\",\"operator\":\"" + operator + "\"" + (value == null ? "" : ",\"value\":" + value) + "}";
+    }
+}
