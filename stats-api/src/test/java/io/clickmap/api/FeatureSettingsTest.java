@@ -23,7 +23,8 @@ class FeatureSettingsTest {
         assertThat(stats.defaultInclude()).containsExactly("$autocapture");
         assertThat(stats.statsCacheTtl()).isEqualTo(Duration.ofSeconds(30));
         assertThat(stats.alwaysRaw()).isFalse();
-        assertThat(new TrendsConfig(null, null, null, " ").trendsStorage()).isEqualTo("auto");
+        assertThat(new TrendsConfig(null, null, null, null, " ").trendsStorage()).isEqualTo("auto");
+        assertThat(new TrendsConfig(null, null, null, null, null).trendsQueryTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(new AuthConfig(null, " ", "").apiKeyCacheTtl()).isEqualTo(Duration.ofSeconds(10));
         assertThat(new AuthConfig(null, " ", "").bootstrapApiKey()).isNull();
     }
@@ -32,7 +33,9 @@ class FeatureSettingsTest {
     void aBadSettingStopsStartUpNamingIt() {
         assertThatThrownBy(() -> new StatsConfig(List.of("$pageview"), null, null, null, null, null)).hasMessageContaining("clickmap.default-include");
         assertThatThrownBy(() -> new StatsConfig(null, null, null, null, null, "fast")).hasMessageContaining("clickmap.stats-storage");
-        assertThatThrownBy(() -> new TrendsConfig(null, null, null, "rollup")).hasMessageContaining("clickmap.trends-storage");
+        assertThatThrownBy(() -> new TrendsConfig(null, null, null, null, "rollup")).hasMessageContaining("clickmap.trends-storage");
+        assertThatThrownBy(() -> new TrendsConfig(null, null, 0, null, null)).hasMessageContaining("clickmap.trends-concurrency");
+        assertThatThrownBy(() -> new TrendsConfig(null, null, null, Duration.ofHours(2), null)).hasMessageContaining("clickmap.trends-query-timeout");
         assertThatThrownBy(() -> new AuthConfig(Duration.ofHours(1), null, null)).hasMessageContaining("clickmap.api-key-cache-ttl");
         assertThatThrownBy(() -> new ClickHouseSettings("localhost:8123", null, null, null, null, null).clickHouse()).hasMessageContaining("CLICKHOUSE_URL");
         assertThatThrownBy(() -> new ClickHouseSettings(null, null, null, null, null, 1024)).hasMessageContaining("clickmap.writer-id").hasMessageContaining("from 0 to 1023");
