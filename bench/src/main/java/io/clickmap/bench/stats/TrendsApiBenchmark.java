@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Computing trends insights (run by {@code bin/bench trends}): the stats benchmark's synthetic clicks (30 days) at each
@@ -32,6 +34,7 @@ public final class TrendsApiBenchmark {
     private static final String INSIGHTS = "/api/environments/1/insights/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> QUERIES = new LinkedHashMap<>();
+    private static final Pattern STORAGE = Pattern.compile("trends;desc=\"([a-z]+)\"");
 
     static {
         String window = "\"dateRange\":{\"date_from\":\"-30d\"}";
@@ -132,7 +135,8 @@ public final class TrendsApiBenchmark {
             }
             result = JSON.readTree(response.body()).get("result");
             String timing = response.headers().firstValue("Server-Timing").orElse("");
-            storage = timing.contains("trends;desc=\"rollup\"") ? "rollup" : timing.contains("trends;desc=\"raw\"") ? "raw" : "?";
+            Matcher path = STORAGE.matcher(timing);
+            storage = path.find() ? path.group(1) : "?";
         }
         Arrays.sort(millis);
         return new Timing(millis[(int) Math.ceil(0.5 * runs) - 1], millis[(int) Math.ceil(0.99 * runs) - 1], result, storage);
