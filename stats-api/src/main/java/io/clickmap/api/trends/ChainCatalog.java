@@ -2,20 +2,20 @@ package io.clickmap.api.trends;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.clickmap.api.query.ElementFilter;
 import io.clickmap.api.web.ServerTiming;
 import io.clickmap.chain.ChainDecoder;
-import io.clickmap.chain.Element;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.SqlTemplate;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
- * Every distinct elements chain of an environment, decoded, for matching element filters in Java. Read from the
- * side table the daily rollup keeps and held while the number of distinct chains is unchanged: the set only
- * grows, so an unchanged count means no chain was added, by this instance or another, and a match is never
- * missed. Bounded by the chains' total length ({@link TrendsConfig#chainCacheChars()}).
+ * Which of an environment's distinct elements chains an element filter matches, found in Java by decoding each
+ * chain of the side table the daily rollup keeps. A filter's matches are kept while the environment's number of
+ * distinct chains is unchanged: the set only grows, so an unchanged count means no chain was added, by this
+ * instance or another, and no match is missed. Only the matching hashes are kept (8 bytes each), bounded by
+ * {@link TrendsConfig#trendsChainCacheBytes()}.
  */
 @Singleton
 class ChainCatalog {
@@ -23,41 +23,61 @@ class ChainCatalog {
     private static final SqlTemplate CHAINS = SqlTemplate.of("SELECT chain_hash, any(chain) AS chain FROM element_chains WHERE team_id = {team} "
             + "GROUP BY chain_hash");
 
-    /** The chains as of one count: hashes (as ClickHouse's UInt64, in a long) and their decoded elements, index by index. */
-    record Chains(long count, long[] hashes, List<List<Element>> elements, long chars) {
+    private record Key(long environmentId, ElementFilter filter) {
+    }
+
+    /** The hashes (ClickHouse's UInt64, in a long) a filter matched among {@code chains} distinct chains. */
+    private record Matched(long chains, long[] hashes) {
     }
 
     private final ClickHouseSql sql;
-    private final Cache<Long, Chains> byEnvironment;
+    private final Cache<Key, Matched> matches;
 
     ChainCatalog(ClickHouseSql sql, TrendsConfig config) {
         this.sql = sql;
-        this.byEnvironment = Caffeine.newBuilder().maximumWeight(config.chainCacheChars())
-                .weigher((Long environment, Chains chains) -> (int) Math.min(Integer.MAX_VALUE, chains.chars())).build();
+        this.matches = Caffeine.newBuilder().maximumWeight(config.trendsChainCacheBytes())
+                .weigher((Key key, Matched matched) -> 64 + 8 * matched.hashes().length).build();
     }
 
-    Chains of(long environmentId, ServerTiming timing) {
-        long count = timing.clickHouse(() -> sql.query(COUNT.bind("team", environmentId).render(), row -> row.get("chains").asLong())).get(0);
-        Chains held = byEnvironment.getIfPresent(environmentId);
-        if (held != null && held.count() == count) {
-            return held;
+    /** How many distinct chains the environment has now: what a kept match is valid for. */
+    long chains(long environmentId, ServerTiming timing) {
+        return timing.clickHouse(() -> sql.query(COUNT.bind("team", environmentId).render(), row -> row.get("chains").asLong())).get(0);
+    }
+
+    /** The hashes of the chains the filter matches, as of {@code chains} distinct chains. */
+    long[] matching(long environmentId, long chains, ElementFilter filter, ServerTiming timing) {
+        Key key = new Key(environmentId, filter);
+        Matched held = matches.getIfPresent(key);
+        if (held != null && held.chains() == chains) {
+            return held.hashes();
         }
-        List<long[]> hashes = new ArrayList<>();
-        List<List<Element>> elements = new ArrayList<>();
-        long[] chars = {0};
+        Hashes found = new Hashes();
         timing.clickHouse(() -> sql.query(CHAINS.bind("team", environmentId).render(), row -> {
-            String chain = row.get("chain").asText();
-            hashes.add(new long[] {Long.parseUnsignedLong(row.get("chain_hash").asText())});
-            elements.add(ChainDecoder.decode(chain));
-            chars[0] += chain.length();
-            return null;
+            // Rows are mapped as they stream in: no chain is held once matched.
+            if (filter.matches(ChainDecoder.decode(row.get("chain").asText()))) {
+                found.add(Long.parseUnsignedLong(row.get("chain_hash").asText()));
+            }
+            return Boolean.TRUE;
         }));
-        long[] flat = new long[hashes.size()];
-        for (int i = 0; i < flat.length; i++) {
-            flat[i] = hashes.get(i)[0];
+        long[] hashes = found.toArray();
+        matches.put(key, new Matched(chains, hashes));
+        return hashes;
+    }
+
+    /** A growing list of hashes, without boxing each. */
+    private static final class Hashes {
+        private long[] values = new long[256];
+        private int size;
+
+        void add(long hash) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = hash;
         }
-        Chains loaded = new Chains(count, flat, elements, chars[0]);
-        byEnvironment.put(environmentId, loaded);
-        return loaded;
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 }

@@ -1,30 +1,33 @@
 package io.clickmap.api.trends;
 
 import io.clickmap.api.query.ElementFilter;
-import io.clickmap.chain.Element;
+import io.clickmap.api.web.ServerTiming;
 import io.clickmap.clickhouse.SqlTemplate.Fragment;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The chains each element filter of one computation matches, as SQL: over {@code events}, membership of the event's
  * chain hash in that set, and events without a chain where the filter holds for an empty chain (a negated one does);
  * over the daily rollup, whose rows all have a chain, membership of its {@code chain_hash} alone. The environment's
- * chains are read once per computation, and only if a filter needs them.
+ * chain count is read once per computation, and only if a filter needs it; the matches come from {@link ChainCatalog}.
  */
 final class ChainMatches {
-    private final Supplier<ChainCatalog.Chains> catalog;
+    private final ChainCatalog catalog;
+    private final long environmentId;
+    private final ServerTiming timing;
     private final Map<ElementFilter, Matched> resolved = new IdentityHashMap<>();
-    private ChainCatalog.Chains chains;
+    private long chains = -1;
 
     /** The matching chains' hashes as a list of UInt64 literals (empty when none matches). */
     private record Matched(String hashes, boolean withoutChain) {
     }
 
-    ChainMatches(Supplier<ChainCatalog.Chains> catalog) {
+    ChainMatches(ChainCatalog catalog, long environmentId, ServerTiming timing) {
         this.catalog = catalog;
+        this.environmentId = environmentId;
+        this.timing = timing;
     }
 
     /** The filter over {@code events}. */
@@ -48,15 +51,12 @@ final class ChainMatches {
     }
 
     private Matched resolve(ElementFilter filter) {
-        if (chains == null) {
-            chains = catalog.get();
+        if (chains < 0) {
+            chains = catalog.chains(environmentId, timing);
         }
         StringBuilder hashes = new StringBuilder();
-        List<List<Element>> elements = chains.elements();
-        for (int i = 0; i < elements.size(); i++) {
-            if (filter.matches(elements.get(i))) {
-                hashes.append(hashes.length() == 0 ? "" : ", ").append(Long.toUnsignedString(chains.hashes()[i]));
-            }
+        for (long hash : catalog.matching(environmentId, chains, filter, timing)) {
+            hashes.append(hashes.length() == 0 ? "" : ", ").append(Long.toUnsignedString(hash));
         }
         return new Matched(hashes.toString(), filter.matches(List.of()));
     }

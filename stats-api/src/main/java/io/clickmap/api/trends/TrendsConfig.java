@@ -8,7 +8,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 
 /**
- * Settings of computing trends: how much memory the environments' decoded chains (for element filters) and the
+ * Settings of computing trends: how much memory element filters' matching chains and the
  * computed results may take, how many computations one environment may run at once (more answer 429), how long
  * ClickHouse may spend on one statement of a computation before it stops it, and whether eligible series are read
  * from the daily rollups ({@code auto}) or always from the events ({@code raw}).
@@ -21,7 +21,7 @@ public record TrendsConfig(@Nullable Long trendsChainCacheBytes, @Nullable Long 
     public static final String STORAGE_RAW = "raw";
 
     public TrendsConfig {
-        trendsChainCacheBytes = trendsChainCacheBytes == null ? 128L << 20 : trendsChainCacheBytes;
+        trendsChainCacheBytes = trendsChainCacheBytes == null ? 16L << 20 : trendsChainCacheBytes;
         trendsResultCacheBytes = trendsResultCacheBytes == null ? 64L << 20 : trendsResultCacheBytes;
         trendsConcurrency = trendsConcurrency == null ? 4 : trendsConcurrency;
         trendsQueryTimeout = trendsQueryTimeout == null ? Duration.ofSeconds(60) : trendsQueryTimeout;
@@ -32,11 +32,6 @@ public record TrendsConfig(@Nullable Long trendsChainCacheBytes, @Nullable Long 
         require(trendsQueryTimeout.toSeconds() >= 1 && trendsQueryTimeout.toMinutes() <= 60, "clickmap.trends-query-timeout", "must be from 1s to 60m");
         require(trendsStorage.equals(STORAGE_AUTO) || trendsStorage.equals(STORAGE_RAW), "clickmap.trends-storage",
                 "must be 'auto' (daily rollups where they give the same answer) or 'raw' (always the events table), not '" + trendsStorage + "'");
-    }
-
-    /** Chains are weighed by their text; decoded, a character of chain costs about this many bytes. */
-    long chainCacheChars() {
-        return trendsChainCacheBytes / 8;
     }
 
     boolean alwaysRaw() {

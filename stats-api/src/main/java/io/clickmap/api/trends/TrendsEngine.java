@@ -45,7 +45,7 @@ class TrendsEngine {
         Run run = new Run(environmentId, queryId, timing);
         TrendsWindow current = TrendsDateRange.resolve(query.dateFrom(), query.dateTo(), query.explicitDate(), query.interval(), now, run::firstEvent);
         List<TrendsWindow> windows = query.compare() ? List.of(current, current.previous(query.compareTo())) : List.of(current);
-        ConditionSql conditions = new ConditionSql(new ChainMatches(() -> catalog.of(environmentId, timing)));
+        ConditionSql conditions = new ConditionSql(new ChainMatches(catalog, environmentId, timing));
         List<String> internal = query.filterTestAccounts() ? internalUsers.of(environmentId, timing) : List.of();
         List<List<SeriesCounts>> counts = new ArrayList<>();
         boolean hasMore = false;

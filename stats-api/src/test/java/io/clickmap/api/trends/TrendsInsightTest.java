@@ -315,6 +315,18 @@ class TrendsInsightTest extends ServiceTest {
     }
 
     @Test
+    void aChainStoredAfterAFilterWasMatchedCountsInTheNextComputation() {
+        String query = trends(events("$autocapture"), "\"properties\":[{\"type\":\"element\",\"key\":\"selector\",\"value\":\"#late\"}]")
+                .replace(RANGE, "\"dateRange\":{\"date_from\":\"2020-02-01\",\"date_to\":\"2020-02-02\"}");
+        assertThat(recomputed(query).get(0).get("count").asLong()).isZero();
+
+        new Events().click(1, "$autocapture", "span:attr_id=\"late\"nth-child=\"1\"nth-of-type=\"1\"", "https://shop.example.com/", "2020-02-01T10:00:00Z")
+                .times(2).insertInto(CLICKHOUSE);
+
+        assertThat(recomputed(query).get(0).get("count").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void eventPropertyFiltersAndGroupsNarrowTheCount() {
         String orGroup = "\"properties\":{\"type\":\"OR\",\"values\":[{\"type\":\"AND\",\"values\":["
                 + "{\"type\":\"event\",\"key\":\"$browser\",\"value\":\"Firefox\",\"operator\":\"exact\"},"
