@@ -36,10 +36,21 @@ public class TrendsResults {
     private record Running(QueryStatus status) {
     }
 
+    private record Saved(long environmentId, String query) {
+    }
+
+    /** A saved query checked once: its cache key, and the query Clickmap computes or why it does not. */
+    private record Parsed(String hash, TrendsQuery query, JsonNode source, ApiException refusal) {
+    }
+
     private final TrendsEngine engine;
     private final Clock clock;
     private final int concurrency;
     private final Cache<String, Cached> cache;
+    // A list shows a hundred insights a page: each saved query is parsed (and its regexes compiled) once, not per page.
+    // Parsed, a query takes about ten times its text; 16 MiB hold some thousands.
+    private final Cache<Saved, Parsed> parsedQueries = Caffeine.newBuilder().maximumWeight(16L << 20)
+            .weigher((Saved saved, Parsed parsed) -> 10 * saved.query().length() + 256).build();
     private final ConcurrentHashMap<String, Running> running = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, QueryStatus> failed = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Semaphore> permits = new ConcurrentHashMap<>();
@@ -59,19 +70,16 @@ public class TrendsResults {
 
     /** The answer for a saved query (its JSON as stored); {@code clientQueryId} names a computation this request starts. */
     public TrendsAnswer answer(long environmentId, String savedQuery, RefreshMode mode, String clientQueryId, ServerTiming timing) {
-        JsonNode saved = read(savedQuery);
-        String hash = FiltersHash.of(environmentId, saved);
-        TrendsQuery query;
-        JsonNode source;
-        try {
-            source = TrendsQueryParser.source(saved);
-            query = TrendsQueryParser.parse(saved);
-        } catch (ApiException unsupported) {
+        Parsed parsed = parsedQueries.get(new Saved(environmentId, savedQuery), TrendsResults::parse);
+        String hash = parsed.hash();
+        if (parsed.refusal() != null) {
             if (mode.computes()) {
-                throw unsupported;
+                throw parsed.refusal();
             }
-            return TrendsAnswer.none(hash, QueryStatus.unsupported(environmentId, unsupported.error().detail()));
+            return TrendsAnswer.none(hash, QueryStatus.unsupported(environmentId, parsed.refusal().error().detail()));
         }
+        TrendsQuery query = parsed.query();
+        JsonNode source = parsed.source();
         Instant now = clock.instant();
         Cached cached = cache.getIfPresent(hash);
         boolean fresh = cached != null && !Freshness.isStale(cached.computation(), query.interval(), mode, now);
@@ -148,6 +156,16 @@ public class TrendsResults {
                 Freshness.cacheTargetAge(computation, cached.interval()), Freshness.nextAllowedClientRefresh(computation, cached.interval()),
                 fromCache, status, computation.hogql(), new TrendsAnswer.ResolvedRange(computation.from().toString(), computation.to().toString()),
                 hash, computation.hasMore());
+    }
+
+    private static Parsed parse(Saved saved) {
+        JsonNode query = read(saved.query());
+        String hash = FiltersHash.of(saved.environmentId(), query);
+        try {
+            return new Parsed(hash, TrendsQueryParser.parse(query), TrendsQueryParser.source(query), null);
+        } catch (ApiException refusal) {
+            return new Parsed(hash, null, null, refusal);
+        }
     }
 
     private static JsonNode read(String savedQuery) {
