@@ -24,6 +24,6 @@ class TrendsPlanner {
         if (alwaysRaw || RollupEligibility.refusal(query, series, internalIds).isPresent()) {
             return TrendsPlan.raw(window.from(), window.to());
         }
-        return TrendsPlan.split(window.from(), window.to(), coverage.of(environmentId, timing)::covers);
+        return TrendsPlan.split(window.from(), window.to(), coverage.of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, environmentId, timing)::covers);
     }
 }

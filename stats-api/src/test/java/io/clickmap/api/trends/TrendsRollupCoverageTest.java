@@ -51,7 +51,7 @@ class TrendsRollupCoverageTest extends ServiceTest {
                 .equals("0")) {
             Thread.sleep(20);
         }
-        beforeTheUpgrade = new RollupCoverage(sql).of(1, new ServerTiming());
+        beforeTheUpgrade = new RollupCoverage(sql).of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, 1, new ServerTiming());
         waitForTheNextSecondAfter("SELECT max(inserted_at) FROM events");
         Migrations.apply(sql, CLICKHOUSE.database());
         waitForTheNextSecondAfter("SELECT max(applied_at) FROM schema_migrations WHERE version = 9");
@@ -79,7 +79,7 @@ class TrendsRollupCoverageTest extends ServiceTest {
 
     @Test
     void daysWithClicksStoredBeforeTheChainlessRollupExistedAreNotCovered() {
-        RollupCoverage.Coverage environment = coverage.of(1, new ServerTiming());
+        RollupCoverage.Coverage environment = coverage.of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, 1, new ServerTiming());
 
         assertThat(environment.covers(LocalDate.parse("2025-06-01"))).isFalse();
         assertThat(environment.covers(LocalDate.parse("2025-06-02"))).as("older and newer clicks").isFalse();
@@ -89,8 +89,8 @@ class TrendsRollupCoverageTest extends ServiceTest {
 
     @Test
     void anotherEnvironmentsOlderClicksLeaveThisOnesDaysCovered() {
-        assertThat(coverage.of(2, new ServerTiming()).covers(LocalDate.parse("2025-06-03"))).isFalse();
-        assertThat(coverage.of(1, new ServerTiming()).covers(LocalDate.parse("2025-06-03"))).isTrue();
+        assertThat(coverage.of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, 2, new ServerTiming()).covers(LocalDate.parse("2025-06-03"))).isFalse();
+        assertThat(coverage.of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, 1, new ServerTiming()).covers(LocalDate.parse("2025-06-03"))).isTrue();
     }
 
     @Test
