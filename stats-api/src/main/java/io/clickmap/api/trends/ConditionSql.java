@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * A {@link Condition} as a WHERE clause over {@code events} or over one of the daily rollups. Event-property filters
  * render as the stats API renders them ({@link FilterSql}); an element filter renders as membership of the chain in
  * the set of chains it matches, which {@link ChainMatches} found in Java beforehand. On the rollups only what they
- * hold can be asked ({@link #rollupsHold}): the event's name, its page URL and its chain — the same predicate on the
- * same value, so both select exactly the events the {@code events} clause selects.
+ * hold can be asked ({@link #rollupsHold}): the event's name, its page URL and (except on {@code clicks_daily}) its
+ * chain — the same predicate on the same value, so both select exactly the events the {@code events} clause selects.
  */
 final class ConditionSql {
     // Page-URL filters are evaluated once per distinct URL, as the stats API's rollup path does.
@@ -38,6 +38,17 @@ final class ConditionSql {
             return event.filter().key().equals(PropertyFilter.CURRENT_URL);
         }
         return condition instanceof Condition.EventName || condition instanceof Condition.Element;
+    }
+
+    /** Whether some filter of the condition is on the clicked element: only the element rollups hold chains. */
+    static boolean hasElementFilter(Condition condition) {
+        if (condition instanceof Condition.All all) {
+            return all.conditions().stream().anyMatch(ConditionSql::hasElementFilter);
+        }
+        if (condition instanceof Condition.Any any) {
+            return any.conditions().stream().anyMatch(ConditionSql::hasElementFilter);
+        }
+        return condition instanceof Condition.Element;
     }
 
     /** Over {@code events}. */
@@ -67,6 +78,16 @@ final class ConditionSql {
                 return FilterSql.condition(event.filter(), FilterSql.ROLLUP_URL);
             }
             return Fragment.code(((Condition.Element) leaf).filter().matches(List.of()) ? "1" : "0");
+        });
+    }
+
+    /** Over {@code clicks_daily}, for a condition the rollups hold without element filters (its rows mix chains). */
+    Fragment onClicksRollup(Condition condition) {
+        return render(condition, leaf -> {
+            if (leaf instanceof Condition.Event event) {
+                return FilterSql.condition(event.filter(), FilterSql.ROLLUP_URL);
+            }
+            throw new IllegalArgumentException("clicks_daily holds no chains, so it cannot count an element filter: " + leaf);
         });
     }
 

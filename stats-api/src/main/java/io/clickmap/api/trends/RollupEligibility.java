@@ -49,6 +49,14 @@ final class RollupEligibility {
         return internalIds.isEmpty() ? Optional.empty() : Optional.of(Reason.TEST_ACCOUNTS);
     }
 
+    /**
+     * Whether a series the rollups can count needs the element rollups, which hold the chain: it has an element filter,
+     * however deep in a group. Without one, {@code clicks_daily} counts it (its URL filters and breakdown on {@code url}).
+     */
+    static boolean needsChains(TrendsQuery query, TrendsSeries series) {
+        return ConditionSql.hasElementFilter(Condition.both(query.properties(), series.properties()));
+    }
+
     /** No breakdown, or one on the page URL as stored: the rollups keep the URL (or its hash) as it came. */
     static boolean byUrlOrNone(Breakdown breakdown) {
         return breakdown == null || breakdown.property().equals(PropertyFilter.CURRENT_URL) && !breakdown.normalizeUrl();

@@ -60,8 +60,7 @@ class TrendsEngine {
                 SeriesCounts all;
                 if (plan.usesRollup()) {
                     fromRollups++;
-                    all = run.fromRollups(series, query, window, new TrendsRollupSql.Parts(scope, conditions.onDailyRollup(condition, environmentId),
-                            conditions.onChainlessRollup(condition), query.breakdown() != null, plan));
+                    all = run.fromRollups(series, query, window, new TrendsRollupSql.Parts(scope, condition, conditions, query.breakdown() != null, plan));
                 } else {
                     all = run.counts(series, query, window, scope);
                 }

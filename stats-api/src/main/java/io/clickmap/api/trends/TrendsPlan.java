@@ -8,14 +8,25 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Where the events of one series' window are counted: {@code rollupDays} from the daily rollups, {@code rawTimes}
- * from {@code events}; together they tile the window, each second in exactly one part, so their counts add up per
- * bucket. A pure decision over the window (both ends inclusive, whole seconds) and the days the rollups cover.
+ * Where the events of one series' window are counted: {@code rollupDays} from {@code rollup}, {@code rawTimes} from
+ * {@code events}; together they tile the window, each second in exactly one part, so their counts add up per bucket.
+ * A pure decision over the window (both ends inclusive, whole seconds), the series' filters and the days each rollup
+ * covers. A plan has a rollup exactly when it has rollup days.
  */
-record TrendsPlan(List<Days> rollupDays, List<Times> rawTimes) {
+record TrendsPlan(Rollup rollup, List<Days> rollupDays, List<Times> rawTimes) {
     /** More parts than this and the whole window is raw: always right, and the statement stays short. */
     static final int MAX_PARTS = 32;
     private static final long DAY_SECONDS = 86_400L;
+
+    /** Where a plan's whole days are counted. */
+    enum Rollup {
+        /** Nowhere: the whole window from {@code events}. */
+        NONE,
+        /** {@code clicks_daily} (V010): every click per day, event and page URL — a series without element filters. */
+        CLICKS,
+        /** {@code element_clicks_daily} per day, event, page and chain, with {@code chainless_clicks_daily} (V009). */
+        ELEMENT_CLICKS
+    }
 
     /** Whole days, both inclusive. */
     record Days(LocalDate first, LocalDate last) {
@@ -28,19 +39,39 @@ record TrendsPlan(List<Days> rollupDays, List<Times> rawTimes) {
     TrendsPlan {
         rollupDays = List.copyOf(rollupDays);
         rawTimes = List.copyOf(rawTimes);
+        if ((rollup == Rollup.NONE) != rollupDays.isEmpty()) {
+            throw new IllegalArgumentException("a plan reads whole days from a rollup exactly when it has some: " + rollup + ", " + rollupDays);
+        }
     }
 
     /** Everything from {@code events}. */
     static TrendsPlan raw(Instant from, Instant to) {
-        return new TrendsPlan(List.of(), List.of(new Times(from, to)));
+        return new TrendsPlan(Rollup.NONE, List.of(), List.of(new Times(from, to)));
     }
 
     /**
-     * Each whole day that {@code covered} says the rollups hold from the rollups; a partial first or last day and
-     * every uncovered day from {@code events}. Neighbouring days that go the same way form one part.
+     * The plan of a series the rollups can count ({@link RollupEligibility}). With an element filter, from the element
+     * rollups, which hold the chain. Without, from {@code clicks_daily} — unless that leaves to {@code events} whole
+     * days the element rollups hold (on a database upgraded to V010 while it held clicks, for as long as the window
+     * reaches back before the upgrade): then from the element rollups, which count the same clicks. Each predicate
+     * says which days its rollup covers; only the days of the window are asked.
      */
-    static TrendsPlan split(Instant from, Instant to, Predicate<LocalDate> covered) {
-        List<Days> rollup = new ArrayList<>();
+    static TrendsPlan choose(Instant from, Instant to, boolean elementFilters, Predicate<LocalDate> clicksCover,
+                             Predicate<LocalDate> elementClicksCover) {
+        TrendsPlan elementClicks = split(Rollup.ELEMENT_CLICKS, from, to, elementClicksCover);
+        if (elementFilters) {
+            return elementClicks;
+        }
+        TrendsPlan clicks = split(Rollup.CLICKS, from, to, clicksCover);
+        return clicks.rollupDayCount() >= elementClicks.rollupDayCount() ? clicks : elementClicks;
+    }
+
+    /**
+     * Each whole day that {@code covered} says {@code rollup} holds from it; a partial first or last day and every
+     * uncovered day from {@code events}. Neighbouring days that go the same way form one part.
+     */
+    static TrendsPlan split(Rollup rollup, Instant from, Instant to, Predicate<LocalDate> covered) {
+        List<Days> rollupRuns = new ArrayList<>();
         List<Times> raw = new ArrayList<>();
         LocalDate lastDay = LocalDate.ofInstant(to, ZoneOffset.UTC);
         LocalDate runStart = LocalDate.ofInstant(from, ZoneOffset.UTC);
@@ -48,20 +79,24 @@ record TrendsPlan(List<Days> rollupDays, List<Times> rawTimes) {
         for (LocalDate day = runStart.plusDays(1); !day.isAfter(lastDay); day = day.plusDays(1)) {
             boolean dayFromRollup = fromRollup(day, from, to, covered);
             if (dayFromRollup != runFromRollup) {
-                add(runStart, day.minusDays(1), runFromRollup, from, to, rollup, raw);
-                if (rollup.size() + raw.size() >= MAX_PARTS) {
+                add(runStart, day.minusDays(1), runFromRollup, from, to, rollupRuns, raw);
+                if (rollupRuns.size() + raw.size() >= MAX_PARTS) {
                     return raw(from, to);
                 }
                 runStart = day;
                 runFromRollup = dayFromRollup;
             }
         }
-        add(runStart, lastDay, runFromRollup, from, to, rollup, raw);
-        return new TrendsPlan(rollup, raw);
+        add(runStart, lastDay, runFromRollup, from, to, rollupRuns, raw);
+        return rollupRuns.isEmpty() ? raw(from, to) : new TrendsPlan(rollup, rollupRuns, raw);
     }
 
     boolean usesRollup() {
-        return !rollupDays.isEmpty();
+        return rollup != Rollup.NONE;
+    }
+
+    private long rollupDayCount() {
+        return rollupDays.stream().mapToLong(run -> run.last().toEpochDay() - run.first().toEpochDay() + 1).sum();
     }
 
     private static boolean fromRollup(LocalDate day, Instant from, Instant to, Predicate<LocalDate> covered) {

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Plans each series' window: all from {@code events} when {@code clickmap.trends-storage} is {@code raw} or the
- * rollups cannot count the series ({@link RollupEligibility}), else split by whole covered days ({@link TrendsPlan},
- * {@link RollupCoverage}). Coverage is asked only for series the rollups can count.
+ * rollups cannot count the series ({@link RollupEligibility}), else split by whole covered days of the rollup that
+ * suits it ({@link TrendsPlan#choose}, {@link RollupCoverage}). Coverage is asked only for series the rollups can
+ * count, and only about whole days of their window.
  */
 @Singleton
 class TrendsPlanner {
@@ -24,6 +25,8 @@ class TrendsPlanner {
         if (alwaysRaw || RollupEligibility.refusal(query, series, internalIds).isPresent()) {
             return TrendsPlan.raw(window.from(), window.to());
         }
-        return TrendsPlan.split(window.from(), window.to(), coverage.of(environmentId, timing)::covers);
+        return TrendsPlan.choose(window.from(), window.to(), RollupEligibility.needsChains(query, series),
+                day -> coverage.of(RollupCoverage.CLICKS_ROLLUP_MIGRATION, environmentId, timing).covers(day),
+                day -> coverage.of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, environmentId, timing).covers(day));
     }
 }

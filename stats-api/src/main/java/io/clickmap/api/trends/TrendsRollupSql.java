@@ -10,10 +10,12 @@ import java.util.stream.Collectors;
 
 /**
  * The statement of one series over one window when the rollups can count it ({@link RollupEligibility}): the
- * plan's whole days from {@code element_clicks_daily} (clicks with a chain) and {@code chainless_clicks_daily}
- * (clicks without), its other times from {@code events} with the raw path's own conditions, summed per bucket and
- * value. A URL breakdown groups the daily rollup by URL hash and names each through {@code element_urls}. Every
- * statement runs on ClickHouse 18.16 and current releases; values reach it only as literals.
+ * plan's whole days from its rollup — {@code clicks_daily} (every click, the URL as text) or
+ * {@code element_clicks_daily} (clicks with a chain) with {@code chainless_clicks_daily} (clicks without) — its other
+ * times from {@code events} with the raw path's own conditions, summed per bucket and value. A URL breakdown groups
+ * {@code clicks_daily} and the chainless rollup by their URL, and {@code element_clicks_daily} by URL hash, named
+ * through {@code element_urls}. Every statement runs on ClickHouse 18.16 and current releases; values reach it only
+ * as literals.
  */
 final class TrendsRollupSql {
     // Parts name their count "clicks" and the sum "total": an alias equal to a column it sums is asking for trouble on 18.16.
@@ -33,11 +35,14 @@ final class TrendsRollupSql {
                   WHERE team_id = {team} AND ({days}) AND {events} AND {conditions}
                   GROUP BY bucket, url_hash)
             ANY LEFT JOIN (SELECT url_hash, any(url) AS page_url FROM element_urls WHERE team_id = {team} GROUP BY url_hash) USING url_hash""");
-    private static final SqlTemplate CHAINLESS = SqlTemplate.of("""
+    /** {@code chainless_clicks_daily} or {@code clicks_daily}: the same columns, the URL as text. */
+    private static final SqlTemplate BY_URL_TEXT = SqlTemplate.of("""
             SELECT {bucket} AS bucket, {value} AS value, sum(count) AS clicks
-            FROM chainless_clicks_daily
+            FROM {rollup}
             WHERE team_id = {team} AND ({days}) AND {events} AND {conditions}
             GROUP BY bucket, value""");
+    private static final Fragment CHAINLESS = Fragment.code("chainless_clicks_daily");
+    private static final Fragment CLICKS = Fragment.code("clicks_daily");
     private static final SqlTemplate RAW = SqlTemplate.of("""
             SELECT {bucket} AS bucket, {value} AS value, count() AS clicks
             FROM events
@@ -56,9 +61,10 @@ final class TrendsRollupSql {
 
     /**
      * What the statement of one series needs: the raw path's scope (environment, the breakdown value and the
-     * conditions over {@code events}), the conditions rendered for each rollup, whether it breaks down by URL, and the plan.
+     * conditions over {@code events}), the condition to render for the plan's rollup, whether it breaks down by URL,
+     * and the plan (which has rollup days).
      */
-    record Parts(TrendsSql.Scope events, Fragment onDaily, Fragment onChainless, boolean byUrl, TrendsPlan plan) {
+    record Parts(TrendsSql.Scope events, Condition condition, ConditionSql conditions, boolean byUrl, TrendsPlan plan) {
     }
 
     /** (bucket, value, total) rows, the bucket as {@link TrendsInterval#bucketSql} puts it. */
@@ -73,16 +79,22 @@ final class TrendsRollupSql {
 
     private static String render(TrendsSeries series, Fragment dayBucket, Fragment timeBucket, Parts parts) {
         Fragment events = FilterSql.eventIs(series.events());
+        long team = parts.events().environmentId();
         List<String> sql = new ArrayList<>(3);
         Fragment days = new Fragment(parts.plan().rollupDays().stream()
                 .map(run -> DAYS.bind("first", run.first()).bind("last", run.last()).render())
                 .collect(Collectors.joining(" OR ")));
-        sql.add(daily(parts.byUrl()).bind("bucket", dayBucket).bind("team", parts.events().environmentId()).bind("days", days)
-                .bind("events", events).bind("conditions", parts.onDaily()).render());
-        sql.add(CHAINLESS.bind("bucket", dayBucket)
-                .bind("value", parts.byUrl() ? URL_OR_NONE.bind("none", Breakdown.NONE).fragment() : NO_BREAKDOWN)
-                .bind("team", parts.events().environmentId()).bind("days", days).bind("events", events).bind("conditions", parts.onChainless())
-                .render());
+        switch (parts.plan().rollup()) {
+            case CLICKS -> sql.add(byUrlText(CLICKS, dayBucket, parts).bind("team", team).bind("days", days).bind("events", events)
+                    .bind("conditions", parts.conditions().onClicksRollup(parts.condition())).render());
+            case ELEMENT_CLICKS -> {
+                sql.add(daily(parts.byUrl()).bind("bucket", dayBucket).bind("team", team).bind("days", days).bind("events", events)
+                        .bind("conditions", parts.conditions().onDailyRollup(parts.condition(), team)).render());
+                sql.add(byUrlText(CHAINLESS, dayBucket, parts).bind("team", team).bind("days", days).bind("events", events)
+                        .bind("conditions", parts.conditions().onChainlessRollup(parts.condition())).render());
+            }
+            case NONE -> throw new IllegalArgumentException("a plan without rollup days is counted by TrendsSql alone");
+        }
         if (!parts.plan().rawTimes().isEmpty()) {
             sql.add(raw(timeBucket, events, parts));
         }
@@ -98,6 +110,11 @@ final class TrendsRollupSql {
                         .collect(Collectors.joining(" OR "))))
                 .bind("events", events).bind("conditions", parts.events().conditions())
                 .render();
+    }
+
+    private static SqlTemplate.Binding byUrlText(Fragment rollup, Fragment bucket, Parts parts) {
+        return BY_URL_TEXT.bind("rollup", rollup).bind("bucket", bucket)
+                .bind("value", parts.byUrl() ? URL_OR_NONE.bind("none", Breakdown.NONE).fragment() : NO_BREAKDOWN);
     }
 
     private static SqlTemplate.Binding daily(boolean byUrl) {

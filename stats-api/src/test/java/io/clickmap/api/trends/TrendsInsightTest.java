@@ -132,7 +132,7 @@ class TrendsInsightTest extends ServiceTest {
         assertThat(computed.get("last_refresh").asText()).endsWith("Z");
         // The rollups, or the events for days stored within the second the rollups were created (TrendsRollupParityTest compares both).
         boolean fromRollups = reply.header("Server-Timing").orElseThrow().contains("trends;desc=\"rollup\"");
-        assertThat(computed.get("hogql").asText()).contains(fromRollups ? "FROM element_clicks_daily" : "FROM events").contains("count");
+        assertThat(computed.get("hogql").asText()).contains(fromRollups ? "FROM clicks_daily" : "FROM events").contains("count");
         assertThat(computed.get("filters_hash").asText()).startsWith("cache_");
         assertThat(computed.get("resolved_date_range").get("date_from").asText()).isEqualTo("2020-01-09T00:00:00Z");
         assertThat(computed.get("resolved_date_range").get("date_to").asText()).startsWith("2020-01-19T23:59:59");

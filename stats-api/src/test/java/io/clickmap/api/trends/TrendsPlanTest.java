@@ -1,31 +1,85 @@
 package io.clickmap.api.trends;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clickmap.api.trends.TrendsPlan.Days;
+import io.clickmap.api.trends.TrendsPlan.Rollup;
 import io.clickmap.api.trends.TrendsPlan.Times;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
-/** Which parts of a window the rollups count and which the events do, one outcome per test, with literal times. */
+/** Which rollup counts a series, which parts of its window it counts and which the events do; one outcome per test, with literal times. */
 class TrendsPlanTest {
     private static final Predicate<LocalDate> ALL_COVERED = day -> true;
+    private static final Predicate<LocalDate> NONE_COVERED = day -> false;
+    private static final Rollup ROLLUP = Rollup.CLICKS;
+    /** Clicks stored before V010 (but after V009) on the first three days of June. */
+    private static final Predicate<LocalDate> FROM_JUNE_4 = day -> day.isAfter(LocalDate.parse("2025-06-03"));
+
+    @Test
+    void aSeriesWithoutElementFiltersIsCountedFromClicksDaily() {
+        TrendsPlan plan = TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), false, ALL_COVERED, ALL_COVERED);
+
+        assertThat(plan).isEqualTo(new TrendsPlan(Rollup.CLICKS, List.of(days("2025-06-01", "2025-06-07")), List.of()));
+    }
+
+    @Test
+    void aSeriesWithAnElementFilterIsCountedFromTheElementRollups() {
+        TrendsPlan plan = TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), true, ALL_COVERED, ALL_COVERED);
+
+        assertThat(plan).isEqualTo(new TrendsPlan(Rollup.ELEMENT_CLICKS, List.of(days("2025-06-01", "2025-06-07")), List.of()));
+    }
+
+    @Test
+    void aSeriesWithoutElementFiltersIsCountedFromTheElementRollupsWhenClicksDailyWouldLeaveMoreDaysToTheEvents() {
+        TrendsPlan plan = TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), false, FROM_JUNE_4, ALL_COVERED);
+
+        assertThat(plan).isEqualTo(new TrendsPlan(Rollup.ELEMENT_CLICKS, List.of(days("2025-06-01", "2025-06-07")), List.of()));
+    }
+
+    @Test
+    void aSeriesWithoutElementFiltersIsCountedFromClicksDailyWhenTheElementRollupsCoverNoMoreDays() {
+        TrendsPlan plan = TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), false, FROM_JUNE_4, FROM_JUNE_4);
+
+        assertThat(plan).isEqualTo(new TrendsPlan(Rollup.CLICKS, List.of(days("2025-06-04", "2025-06-07")),
+                List.of(times("2025-06-01T00:00:00Z", "2025-06-03T23:59:59Z"))));
+    }
+
+    @Test
+    void aWindowNeitherRollupCoversIsCountedFromTheEventsAlone() {
+        TrendsPlan plan = TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), false, NONE_COVERED, NONE_COVERED);
+
+        assertThat(plan).isEqualTo(TrendsPlan.raw(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z")));
+        assertThat(plan.rollup()).isEqualTo(Rollup.NONE);
+        assertThat(plan.usesRollup()).isFalse();
+    }
+
+    @Test
+    void aPlanHasARollupExactlyWhenItHasRollupDays() {
+        assertThatThrownBy(() -> new TrendsPlan(Rollup.NONE, List.of(days("2025-06-01", "2025-06-01")), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TrendsPlan(Rollup.CLICKS, List.of(), List.of(times("2025-06-01T00:00:00Z", "2025-06-01T10:00:00Z"))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 
     @Test
     void wholeCoveredDaysComeFromTheRollupsAlone() {
-        TrendsPlan plan = TrendsPlan.split(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), ALL_COVERED);
+        TrendsPlan plan = TrendsPlan.split(ROLLUP, time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), ALL_COVERED);
 
         assertThat(plan.rollupDays()).containsExactly(days("2025-06-01", "2025-06-07"));
         assertThat(plan.rawTimes()).isEmpty();
         assertThat(plan.usesRollup()).isTrue();
+        assertThat(plan.rollup()).isEqualTo(ROLLUP);
     }
 
     @Test
     void aPartialFirstDayComesFromTheEventsFromTheWindowsStartToTheEndOfThatDay() {
-        TrendsPlan plan = TrendsPlan.split(time("2025-06-01T10:30:00Z"), time("2025-06-03T23:59:59Z"), ALL_COVERED);
+        TrendsPlan plan = TrendsPlan.split(ROLLUP, time("2025-06-01T10:30:00Z"), time("2025-06-03T23:59:59Z"), ALL_COVERED);
 
         assertThat(plan.rawTimes()).containsExactly(times("2025-06-01T10:30:00Z", "2025-06-01T23:59:59Z"));
         assertThat(plan.rollupDays()).containsExactly(days("2025-06-02", "2025-06-03"));
@@ -33,7 +87,7 @@ class TrendsPlanTest {
 
     @Test
     void aPartialLastDayComesFromTheEventsFromTheStartOfThatDayToTheWindowsEnd() {
-        TrendsPlan plan = TrendsPlan.split(time("2025-06-01T00:00:00Z"), time("2025-06-03T13:15:00Z"), ALL_COVERED);
+        TrendsPlan plan = TrendsPlan.split(ROLLUP, time("2025-06-01T00:00:00Z"), time("2025-06-03T13:15:00Z"), ALL_COVERED);
 
         assertThat(plan.rollupDays()).containsExactly(days("2025-06-01", "2025-06-02"));
         assertThat(plan.rawTimes()).containsExactly(times("2025-06-03T00:00:00Z", "2025-06-03T13:15:00Z"));
@@ -41,14 +95,14 @@ class TrendsPlanTest {
 
     @Test
     void aDayIsWholeOnlyUpToItsLastSecond() {
-        assertThat(TrendsPlan.split(time("2025-06-03T00:00:00Z"), time("2025-06-03T23:59:59Z"), ALL_COVERED).rawTimes()).isEmpty();
-        assertThat(TrendsPlan.split(time("2025-06-03T00:00:00Z"), time("2025-06-03T23:59:58Z"), ALL_COVERED).rollupDays()).isEmpty();
-        assertThat(TrendsPlan.split(time("2025-06-03T00:00:01Z"), time("2025-06-03T23:59:59Z"), ALL_COVERED).rollupDays()).isEmpty();
+        assertThat(TrendsPlan.split(ROLLUP, time("2025-06-03T00:00:00Z"), time("2025-06-03T23:59:59Z"), ALL_COVERED).rawTimes()).isEmpty();
+        assertThat(TrendsPlan.split(ROLLUP, time("2025-06-03T00:00:00Z"), time("2025-06-03T23:59:58Z"), ALL_COVERED).rollupDays()).isEmpty();
+        assertThat(TrendsPlan.split(ROLLUP, time("2025-06-03T00:00:01Z"), time("2025-06-03T23:59:59Z"), ALL_COVERED).rollupDays()).isEmpty();
     }
 
     @Test
     void aWindowWithinOneDayComesWhollyFromTheEvents() {
-        TrendsPlan plan = TrendsPlan.split(time("2025-06-03T08:00:00Z"), time("2025-06-03T09:00:00Z"), ALL_COVERED);
+        TrendsPlan plan = TrendsPlan.split(ROLLUP, time("2025-06-03T08:00:00Z"), time("2025-06-03T09:00:00Z"), ALL_COVERED);
 
         assertThat(plan.rollupDays()).isEmpty();
         assertThat(plan.rawTimes()).containsExactly(times("2025-06-03T08:00:00Z", "2025-06-03T09:00:00Z"));
@@ -58,7 +112,7 @@ class TrendsPlanTest {
     @Test
     void uncoveredDaysComeFromTheEventsAndSplitTheRollupDaysAroundThem() {
         Set<LocalDate> older = Set.of(LocalDate.parse("2025-06-03"), LocalDate.parse("2025-06-04"), LocalDate.parse("2025-06-06"));
-        TrendsPlan plan = TrendsPlan.split(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), day -> !older.contains(day));
+        TrendsPlan plan = TrendsPlan.split(ROLLUP, time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), day -> !older.contains(day));
 
         assertThat(plan.rollupDays()).containsExactly(days("2025-06-01", "2025-06-02"), days("2025-06-05", "2025-06-05"), days("2025-06-07", "2025-06-07"));
         assertThat(plan.rawTimes()).containsExactly(times("2025-06-03T00:00:00Z", "2025-06-04T23:59:59Z"), times("2025-06-06T00:00:00Z", "2025-06-06T23:59:59Z"));
@@ -66,7 +120,7 @@ class TrendsPlanTest {
 
     @Test
     void anUncoveredPartialDayAndItsUncoveredNeighbourFormOneRawPart() {
-        TrendsPlan plan = TrendsPlan.split(time("2025-06-01T12:00:00Z"), time("2025-06-04T23:59:59Z"), day -> day.isAfter(LocalDate.parse("2025-06-02")));
+        TrendsPlan plan = TrendsPlan.split(ROLLUP, time("2025-06-01T12:00:00Z"), time("2025-06-04T23:59:59Z"), day -> day.isAfter(LocalDate.parse("2025-06-02")));
 
         assertThat(plan.rawTimes()).containsExactly(times("2025-06-01T12:00:00Z", "2025-06-02T23:59:59Z"));
         assertThat(plan.rollupDays()).containsExactly(days("2025-06-03", "2025-06-04"));
@@ -74,7 +128,7 @@ class TrendsPlanTest {
 
     @Test
     void aWindowTheRollupsDoNotCoverComesWhollyFromTheEvents() {
-        TrendsPlan plan = TrendsPlan.split(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), day -> false);
+        TrendsPlan plan = TrendsPlan.split(ROLLUP, time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), NONE_COVERED);
 
         assertThat(plan.rollupDays()).isEmpty();
         assertThat(plan.rawTimes()).containsExactly(times("2025-06-01T00:00:00Z", "2025-06-07T23:59:59Z"));
@@ -83,7 +137,7 @@ class TrendsPlanTest {
     @Test
     void upToMaxPartsAlternationsAreKept() {
         // Even days covered, odd ones not: 32 days make 32 parts.
-        TrendsPlan plan = TrendsPlan.split(time("2025-01-01T00:00:00Z"), time("2025-02-01T23:59:59Z"), day -> day.getDayOfYear() % 2 == 0);
+        TrendsPlan plan = TrendsPlan.split(ROLLUP, time("2025-01-01T00:00:00Z"), time("2025-02-01T23:59:59Z"), day -> day.getDayOfYear() % 2 == 0);
 
         assertThat(plan.rollupDays().size() + plan.rawTimes().size()).isEqualTo(TrendsPlan.MAX_PARTS);
         assertThat(plan.rollupDays()).hasSize(TrendsPlan.MAX_PARTS / 2);
@@ -91,7 +145,7 @@ class TrendsPlanTest {
 
     @Test
     void moreAlternationsThanMaxPartsMakeTheWholeWindowRaw() {
-        TrendsPlan plan = TrendsPlan.split(time("2025-01-01T00:00:00Z"), time("2025-02-02T23:59:59Z"), day -> day.getDayOfYear() % 2 == 0);
+        TrendsPlan plan = TrendsPlan.split(ROLLUP, time("2025-01-01T00:00:00Z"), time("2025-02-02T23:59:59Z"), day -> day.getDayOfYear() % 2 == 0);
 
         assertThat(plan).isEqualTo(TrendsPlan.raw(time("2025-01-01T00:00:00Z"), time("2025-02-02T23:59:59Z")));
     }

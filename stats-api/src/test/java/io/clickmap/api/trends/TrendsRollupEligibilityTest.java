@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Which series the daily rollups count and, for the others, the reason they go to the events; one outcome per test. */
+/** Which series the daily rollups count, whether they need the chains, and for the others the reason they go to the events; one outcome per test. */
 class TrendsRollupEligibilityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SELECTOR = "{\"type\":\"element\",\"key\":\"selector\",\"value\":\"div > a\",\"operator\":\"exact\"}";
@@ -85,6 +85,29 @@ class TrendsRollupEligibilityTest {
         TrendsQuery query = query("\"series\":[{\"kind\":\"EventsNode\"}],\"filterTestAccounts\":true");
 
         assertThat(RollupEligibility.refusal(query, query.series().get(0), List.of("alice"))).contains(Reason.TEST_ACCOUNTS);
+    }
+
+    @Test
+    void aSeriesWithAnElementFilterEvenDeepInAGroupNeedsTheChains() {
+        assertThat(needsChains("\"series\":[{\"kind\":\"EventsNode\",\"properties\":[" + SELECTOR + "]}]")).isTrue();
+        assertThat(needsChains("\"series\":[{\"kind\":\"EventsNode\"}],\"properties\":{\"type\":\"OR\",\"values\":[{\"type\":\"AND\",\"values\":["
+                + URL_REGEX + "]},{\"type\":\"AND\",\"values\":[" + SELECTOR + "]}]}")).isTrue();
+        assertThat(needsChains("\"series\":[{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"nodes\":[{\"kind\":\"EventsNode\",\"event\":\"$autocapture\","
+                + "\"properties\":[" + SELECTOR + "]},{\"kind\":\"EventsNode\",\"event\":\"$rageclick\"}]}]")).isTrue();
+    }
+
+    @Test
+    void aSeriesWithOnlyEventNamesAndUrlFiltersAndAUrlBreakdownNeedsNoChains() {
+        assertThat(needsChains("\"series\":[{\"kind\":\"EventsNode\",\"event\":\"$autocapture\"}]")).isFalse();
+        assertThat(needsChains("\"series\":[{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"nodes\":[{\"kind\":\"EventsNode\",\"event\":\"$autocapture\","
+                + "\"properties\":[" + URL_REGEX + "]},{\"kind\":\"EventsNode\",\"event\":\"$rageclick\"}]}],"
+                + "\"breakdownFilter\":{\"breakdown\":\"$current_url\"}")).isFalse();
+    }
+
+    private static boolean needsChains(String fields) {
+        TrendsQuery query = query(fields);
+        assertThat(RollupEligibility.refusal(query, query.series().get(0), List.of())).as(fields).isEmpty();
+        return RollupEligibility.needsChains(query, query.series().get(0));
     }
 
     private static Optional<Reason> refusal(String fields) {

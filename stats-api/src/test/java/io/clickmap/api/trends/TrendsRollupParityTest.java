@@ -9,6 +9,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The same saved trends answered by this service ({@code clickmap.trends-storage: auto}) and by a second one over the
  * same database that always reads {@code events} ({@code raw}): identical {@code result}s, and the first says in
- * {@code Server-Timing} and {@code hogql} that it read the rollups wherever they can count the query. The data is
+ * {@code Server-Timing} and {@code hogql} that it read the rollups wherever they can count the query — {@code clicks_daily}
+ * alone without element filters, else {@code element_clicks_daily} and {@code chainless_clicks_daily}. The data is
  * 4,000 generated clicks over twelve days of June 2025 and 1,200 over the last ten days up to now, with chains and
- * without, six URLs (one empty), the three event types and another environment.
+ * without, six URLs (one empty), the three event types and another environment, and 90 clicks without a chain on
+ * three checkout pages that no click with a chain has.
  */
 @MicronautTest
 class TrendsRollupParityTest extends ServiceTest {
@@ -29,8 +32,17 @@ class TrendsRollupParityTest extends ServiceTest {
     private static final String AUTOCAPTURE = "{\"kind\":\"EventsNode\",\"event\":\"$autocapture\"}";
     private static final String ALL_EVENTS = "{\"kind\":\"EventsNode\",\"event\":null}";
     private static final String RAGE_AND_DEAD = "{\"kind\":\"EventsNode\",\"event\":\"$rageclick\"},{\"kind\":\"EventsNode\",\"event\":\"$dead_click\"}";
-    private static final String ROLLUP = "rollup";
-    private static final String RAW = "raw";
+    private static final String CHECKOUT = "https://shop.example.com/checkout?step=";
+    /** Whole days from clicks_daily alone. */
+    private static final Path CLICKS = new Path("rollup", List.of("FROM clicks_daily"), List.of("FROM element_clicks_daily", "FROM chainless_clicks_daily"));
+    /** Whole days from the element rollups, which hold the chains. */
+    private static final Path ELEMENT_CLICKS = new Path("rollup", List.of("FROM element_clicks_daily", "FROM chainless_clicks_daily"),
+            List.of("FROM clicks_daily"));
+    private static final Path RAW = new Path("raw", List.of(), List.of("clicks_daily"));
+
+    /** What the auto service says in Server-Timing ({@code trends}), and which rollups its statements read and do not. */
+    private record Path(String timing, List<String> reads, List<String> doesNotRead) {
+    }
 
     @Inject
     InternalUsers internalUsers;
@@ -39,12 +51,13 @@ class TrendsRollupParityTest extends ServiceTest {
 
     @BeforeAll
     void storeClicksAndStartARawService() throws InterruptedException {
-        // Clicks stored in the second V009 was recorded count as older than the rollup (their days go raw): store later ones.
-        while (!scalar("SELECT now() > max(applied_at) FROM schema_migrations WHERE version = 9").equals("1")) {
+        // Clicks stored in the second V009 or V010 was recorded count as older than its rollup (their days go raw): store later ones.
+        while (!scalar("SELECT now() > max(applied_at) FROM schema_migrations WHERE version IN (9, 10)").equals("1")) {
             Thread.sleep(50);
         }
         CLICKHOUSE.sql(clicks("toDateTime('2025-06-01 00:00:00', 'UTC') + (number * 7919) % (12 * 86400)", 4000));
         CLICKHOUSE.sql(clicks("now() - (number * 7919) % (10 * 86400)", 1200));
+        CLICKHOUSE.sql(chainlessCheckoutClicks());
         internalUsers.add(1, "tester");
 
         Map<String, Object> properties = new HashMap<>(getProperties());
@@ -80,8 +93,21 @@ class TrendsRollupParityTest extends ServiceTest {
                 FROM numbers({count})""".replace("{time}", time).replace("{count}", String.valueOf(count));
     }
 
+    /** 90 clicks without a chain over June's twelve days on three checkout pages, of environment 1. */
+    private static String chainlessCheckoutClicks() {
+        return """
+                INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
+                                    property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
+                SELECT generateUUIDv4(), 1, ['$autocapture', '$rageclick', '$dead_click'][number % 3 + 1],
+                       toDateTime('2025-06-01 00:00:00', 'UTC') + (number * 3571) % (12 * 86400), toString(number % 10),
+                       concat('{checkout}', toString(number % 3)), '', '{}', emptyArrayString(), emptyArrayString(), 'parity', 1, number
+                FROM numbers(90)""".replace("{checkout}", CHECKOUT);
+    }
+
     @Test
-    void theGeneratedClicksReallyFillBothRollups() {
+    void theGeneratedClicksReallyFillTheRollups() {
+        assertThat(scalar("SELECT sum(count) FROM clicks_daily WHERE team_id = 1"))
+                .isEqualTo(scalar("SELECT count() FROM events WHERE team_id = 1"));
         assertThat(scalar("SELECT sum(count) FROM chainless_clicks_daily WHERE team_id = 1"))
                 .isEqualTo(scalar("SELECT count() FROM events WHERE team_id = 1 AND elements_chain = ''")).isNotEqualTo("0");
         assertThat(scalar("SELECT sum(count) FROM element_clicks_daily WHERE team_id = 1"))
@@ -89,20 +115,20 @@ class TrendsRollupParityTest extends ServiceTest {
     }
 
     @Test
-    void totalsByDayWeekAndMonthAreIdenticalFromTheRollups() {
-        assertSameResult(ROLLUP, trends(AUTOCAPTURE, JUNE));
-        assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"interval\":\"week\""));
-        assertSameResult(ROLLUP, trends(RAGE_AND_DEAD, JUNE + ",\"interval\":\"month\""));
-        assertSameResult(ROLLUP, trends(ALL_EVENTS, "\"dateRange\":{\"date_from\":\"-7d\"}"));
-        assertSameResult(ROLLUP, trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"all\"},\"interval\":\"month\""));
-        assertSameResult(ROLLUP, trends(AUTOCAPTURE, JUNE + ",\"trendsFilter\":{\"display\":\"ActionsLineGraphCumulative\"}"));
-        assertSameResult(ROLLUP, trends(ALL_EVENTS, "\"dateRange\":{\"date_from\":\"-3d\"},\"trendsFilter\":{\"display\":\"BoldNumber\"}"));
-        assertSameResult(ROLLUP, trends(AUTOCAPTURE + "," + RAGE_AND_DEAD, JUNE + ",\"trendsFilter\":{\"formula\":\"A+2*B-C\"}"));
-        assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"filterTestAccounts\":false"));
+    void totalsByDayWeekAndMonthAreIdenticalFromClicksDaily() {
+        assertSameResult(CLICKS, trends(AUTOCAPTURE, JUNE));
+        assertSameResult(CLICKS, trends(ALL_EVENTS, JUNE + ",\"interval\":\"week\""));
+        assertSameResult(CLICKS, trends(RAGE_AND_DEAD, JUNE + ",\"interval\":\"month\""));
+        assertSameResult(CLICKS, trends(ALL_EVENTS, "\"dateRange\":{\"date_from\":\"-7d\"}"));
+        assertSameResult(CLICKS, trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"all\"},\"interval\":\"month\""));
+        assertSameResult(CLICKS, trends(AUTOCAPTURE, JUNE + ",\"trendsFilter\":{\"display\":\"ActionsLineGraphCumulative\"}"));
+        assertSameResult(CLICKS, trends(ALL_EVENTS, "\"dateRange\":{\"date_from\":\"-3d\"},\"trendsFilter\":{\"display\":\"BoldNumber\"}"));
+        assertSameResult(CLICKS, trends(AUTOCAPTURE + "," + RAGE_AND_DEAD, JUNE + ",\"trendsFilter\":{\"formula\":\"A+2*B-C\"}"));
+        assertSameResult(CLICKS, trends(ALL_EVENTS, JUNE + ",\"filterTestAccounts\":false"));
     }
 
     @Test
-    void elementFiltersSelectTheSameClicksFromTheRollups() {
+    void elementFiltersSelectTheSameClicksFromTheElementRollups() {
         for (String filter : List.of(
                 element("selector", "exact", "\"div.cart > a.btn\""),
                 element("selector", "exact", "\"button.buy\""),
@@ -110,12 +136,12 @@ class TrendsRollupParityTest extends ServiceTest {
                 element("text", "icontains", "\"item\""),
                 element("href", "regex", "\"^/p[0-3]$\""),
                 element("text", "is_not", "[\"Pricing\"]"))) {
-            assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"properties\":[" + filter + "]"));
+            assertSameResult(ELEMENT_CLICKS, trends(ALL_EVENTS, JUNE + ",\"properties\":[" + filter + "]"));
         }
     }
 
     @Test
-    void urlFiltersSelectTheSameClicksFromTheRollups() {
+    void urlFiltersSelectTheSameClicksFromClicksDailyAndWithAnElementFilterFromTheElementRollups() {
         for (String filter : List.of(
                 url("exact", "\"https://shop.example.com/\""),
                 url("exact", "[\"https://www.shop.example.com/pricing?x=1\", \"https://blog.example.com/it's \\\"quoted\\\"/\"]"),
@@ -126,37 +152,53 @@ class TrendsRollupParityTest extends ServiceTest {
                 url("not_regex", "\"#faq$\""),
                 url("is_set", null),
                 url("is_not_set", null))) {
-            assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"properties\":[" + filter + "]"));
+            assertSameResult(CLICKS, trends(ALL_EVENTS, JUNE + ",\"properties\":[" + filter + "]"));
         }
         String either = "{\"type\":\"OR\",\"values\":[{\"type\":\"AND\",\"values\":[" + url("icontains", "\"pricing\"") + ","
                 + element("tag_name", "exact", "\"a\"") + "]},{\"type\":\"AND\",\"values\":[" + url("is_not_set", null) + "]}]}";
-        assertSameResult(ROLLUP, trends(AUTOCAPTURE, JUNE + ",\"properties\":" + either));
+        assertSameResult(ELEMENT_CLICKS, trends(AUTOCAPTURE, JUNE + ",\"properties\":" + either));
     }
 
     @Test
     void aUrlBreakdownWithItsLimitAndOtherIsIdenticalFromTheRollups() {
-        assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"}"));
-        assertSameResult(ROLLUP, trends(AUTOCAPTURE + "," + RAGE_AND_DEAD, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_limit\":2}"));
-        assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_limit\":3,"
+        assertSameResult(CLICKS, trends(ALL_EVENTS, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"}"));
+        assertSameResult(CLICKS, trends(AUTOCAPTURE + "," + RAGE_AND_DEAD, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_limit\":2}"));
+        assertSameResult(CLICKS, trends(ALL_EVENTS, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_limit\":3,"
                 + "\"breakdown_hide_other_aggregation\":true},\"interval\":\"week\""));
-        assertSameResult(ROLLUP, trends(ALL_EVENTS, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"},\"properties\":["
+        assertSameResult(ELEMENT_CLICKS, trends(ALL_EVENTS, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"},\"properties\":["
                 + element("selector", "exact", "\"div.cart > a.btn\"") + "," + url("not_regex", "\"^http:\"") + "]"));
-        assertSameResult(ROLLUP, trends(ALL_EVENTS, "\"dateRange\":{\"date_from\":\"-7d\"},\"breakdownFilter\":{\"breakdown\":\"$current_url\"},"
+        assertSameResult(CLICKS, trends(ALL_EVENTS, "\"dateRange\":{\"date_from\":\"-7d\"},\"breakdownFilter\":{\"breakdown\":\"$current_url\"},"
                 + "\"trendsFilter\":{\"display\":\"ActionsPie\"}"));
     }
 
     @Test
+    void chainlessClicksWithAUrlFilterAndAUrlBreakdownAreIdenticalFromClicksDaily() {
+        JsonNode computed = assertSameResult(CLICKS, trends(ALL_EVENTS, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"},"
+                + "\"properties\":[" + url("icontains", "\"/CHECKOUT\"") + "]"));
+
+        List<String> pages = new ArrayList<>();
+        computed.get("result").forEach(item -> pages.add(item.get("breakdown_value").asText()));
+        assertThat(pages).containsExactlyInAnyOrder(CHECKOUT + "0", CHECKOUT + "1", CHECKOUT + "2");
+        assertThat(clicksCounted(computed.get("result"))).isEqualTo(90);
+        assertSameResult(CLICKS, trends(RAGE_AND_DEAD, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_limit\":2},"
+                + "\"properties\":[" + url("regex", "\"step=[12]$\"") + "],\"interval\":\"week\""));
+    }
+
+    @Test
     void comparedPeriodsAreIdenticalFromTheRollups() {
-        assertSameResult(ROLLUP, trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"2025-06-07\",\"date_to\":\"2025-06-12\"},\"compareFilter\":{\"compare\":true}"));
-        assertSameResult(ROLLUP, trends(ALL_EVENTS, "\"dateRange\":{\"date_from\":\"-3d\"},\"compareFilter\":{\"compare\":true,\"compare_to\":\"-1w\"}"));
+        assertSameResult(CLICKS, trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"2025-06-07\",\"date_to\":\"2025-06-12\"},\"compareFilter\":{\"compare\":true}"));
+        assertSameResult(CLICKS, trends(ALL_EVENTS, "\"dateRange\":{\"date_from\":\"-3d\"},\"compareFilter\":{\"compare\":true,\"compare_to\":\"-1w\"}"));
     }
 
     @Test
     void partialDaysOfAnExplicitWindowComeFromTheEventsAndAddUp() {
         String window = "\"dateRange\":{\"date_from\":\"2025-06-02T10:30:00Z\",\"date_to\":\"2025-06-05T13:15:00Z\",\"explicitDate\":true}";
-        JsonNode computed = assertSameResult(ROLLUP, trends(ALL_EVENTS, window + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"}"));
-        assertThat(computed.get("hogql").asText()).contains("FROM element_clicks_daily").contains("FROM chainless_clicks_daily").contains("FROM events");
-        assertSameResult(ROLLUP, trends(AUTOCAPTURE, window + ",\"interval\":\"week\""));
+        JsonNode computed = assertSameResult(CLICKS, trends(ALL_EVENTS, window + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"}"));
+        assertThat(computed.get("hogql").asText()).contains("FROM events");
+        assertSameResult(CLICKS, trends(AUTOCAPTURE, window + ",\"interval\":\"week\""));
+        JsonNode withChains = assertSameResult(ELEMENT_CLICKS, trends(ALL_EVENTS, window + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"},"
+                + "\"properties\":[" + element("tag_name", "is_not", "\"button\"") + "]"));
+        assertThat(withChains.get("hogql").asText()).contains("FROM events");
         assertSameResult(RAW, trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"2025-06-03T08:00:00Z\",\"date_to\":\"2025-06-03T20:00:00Z\","
                 + "\"explicitDate\":true}"));
     }
@@ -166,8 +208,12 @@ class TrendsRollupParityTest extends ServiceTest {
         String group = "{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"nodes\":[{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"properties\":["
                 + element("selector", "exact", "\"div.cart > a.btn\"") + "]},{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"properties\":["
                 + url("icontains", "\"pricing\"") + "]},{\"kind\":\"EventsNode\",\"event\":\"$autocapture\"}]}";
-        assertSameResult(ROLLUP, trends(group, JUNE));
-        assertSameResult(ROLLUP, trends(group, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_limit\":4}"));
+        assertSameResult(ELEMENT_CLICKS, trends(group, JUNE));
+        assertSameResult(ELEMENT_CLICKS, trends(group, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_limit\":4}"));
+        String pages = "{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"nodes\":[{\"kind\":\"EventsNode\",\"event\":\"$dead_click\",\"properties\":["
+                + url("not_icontains", "\"pricing\"") + "]},{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"properties\":["
+                + url("icontains", "\"pricing\"") + "]},{\"kind\":\"EventsNode\",\"event\":\"$dead_click\"}]}";
+        assertSameResult(CLICKS, trends(pages, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"}"));
     }
 
     @Test
@@ -178,11 +224,12 @@ class TrendsRollupParityTest extends ServiceTest {
         assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_normalize_url\":true}"));
         assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"samplingFactor\":0.5"));
         assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"filterTestAccounts\":true"));
-        assertSameResult("mixed", trends(AUTOCAPTURE + ",{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"math\":\"dau\"}", JUNE));
+        assertSameResult(new Path("mixed", List.of("FROM clicks_daily", "FROM events"), List.of("FROM element_clicks_daily")),
+                trends(AUTOCAPTURE + ",{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"math\":\"dau\"}", JUNE));
     }
 
     /** The insight computed by both services: the same result, this one by {@code path}, the raw one from events alone. */
-    private JsonNode assertSameResult(String path, String query) {
+    private JsonNode assertSameResult(Path path, String query) {
         Api.Reply created = api().send("POST", TrendsInsightTest.INSIGHTS, "{\"name\":\"parity\",\"query\":" + query + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String insight = TrendsInsightTest.INSIGHTS + created.json().get("id").asLong() + "/?refresh=force_blocking";
@@ -194,12 +241,12 @@ class TrendsRollupParityTest extends ServiceTest {
         assertThat(raw.status()).as(raw.body()).isEqualTo(200);
         assertThat(auto.json().get("result")).as(query).isEqualTo(raw.json().get("result"));
         assertThat(clicksCounted(auto.json().get("result"))).as("a query that counts nothing compares nothing: %s", query).isPositive();
-        assertThat(auto.header("Server-Timing").orElseThrow()).as(query).contains("trends;desc=\"" + path + "\"");
+        assertThat(auto.header("Server-Timing").orElseThrow()).as(query).contains("trends;desc=\"" + path.timing() + "\"");
         assertThat(raw.header("Server-Timing").orElseThrow()).as(query).contains("trends;desc=\"raw\"");
         assertThat(raw.json().get("hogql").asText()).doesNotContain("clicks_daily");
-        if (!path.equals(RAW)) {
-            assertThat(auto.json().get("hogql").asText()).as(query).contains("FROM element_clicks_daily").contains("FROM chainless_clicks_daily");
-        }
+        String statements = auto.json().get("hogql").asText();
+        path.reads().forEach(table -> assertThat(statements).as(query).contains(table));
+        path.doesNotRead().forEach(table -> assertThat(statements).as(query).doesNotContain(table));
         return auto.json();
     }
 
