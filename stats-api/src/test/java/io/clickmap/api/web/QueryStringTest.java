@@ -48,12 +48,12 @@ class QueryStringTest {
     }
 
     @Test
-    void serverTimingReportsClickHouseFirstThenTheOtherPhases() {
+    void serverTimingReportsClickHouseFirstWithItsQueryCountThenTheOtherPhases() {
         ServerTiming timing = new ServerTiming();
         timing.addClickHouse(1_500_000);
         timing.addClickHouse(500_000);
         timing.note("storage", "rollup");
         timing.add("render", 250_000);
-        assertThat(timing.header()).isEqualTo("clickhouse;dur=2.00, storage;desc=\"rollup\", render;dur=0.25");
+        assertThat(timing.header()).isEqualTo("clickhouse;dur=2.00;desc=\"2 queries\", storage;desc=\"rollup\", render;dur=0.25");
     }
 }
