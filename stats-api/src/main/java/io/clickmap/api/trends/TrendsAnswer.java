@@ -27,11 +27,6 @@ public record TrendsAnswer(
         return new TrendsAnswer(null, List.of(), null, null, null, false, status, null, null, filtersHash, null);
     }
 
-    /** The labels of the buckets and each item's label and data, for CSV. */
-    public List<TrendsItem> items() {
-        return items;
-    }
-
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ResolvedRange(@JsonProperty("date_from") String dateFrom, @JsonProperty("date_to") String dateTo) {
     }

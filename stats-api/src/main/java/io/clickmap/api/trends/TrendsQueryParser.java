@@ -102,7 +102,7 @@ final class TrendsQueryParser {
             case "EventsNode" -> {
                 String event = event(node, field);
                 List<String> events = event == null ? CLICK_EVENTS : List.of(event);
-                return new TrendsSeries(order, kind, event, events, name != null ? name : event != null ? event : ALL_EVENTS, customName, math, properties);
+                return new TrendsSeries(order, event, events, name != null ? name : event != null ? event : ALL_EVENTS, customName, math, properties);
             }
             case "GroupNode" -> {
                 return group(node, order, field, name, customName, math, properties);
@@ -138,7 +138,7 @@ final class TrendsQueryParser {
             alternatives.add(Condition.both(eventIs, ConditionParser.parse(member.get("properties"), nodeField + ".properties")));
         }
         String label = name != null ? name : String.join(", ", events);
-        return new TrendsSeries(order, "GroupNode", null, List.copyOf(events), label, customName, math,
+        return new TrendsSeries(order, null, List.copyOf(events), label, customName, math,
                 Condition.both(properties, new Condition.Any(alternatives)));
     }
 

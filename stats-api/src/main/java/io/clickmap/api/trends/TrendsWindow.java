@@ -5,9 +5,7 @@ import io.clickmap.api.query.DateRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -64,14 +62,6 @@ public record TrendsWindow(Instant from, Instant to, TrendsInterval interval) {
     /** Each bucket's start as an ISO date and time ({@code 2020-01-09T00:00:00Z}), for {@code action.days}. */
     public List<String> isoDays() {
         return each(Instant::toString);
-    }
-
-    /** PostHog's {@code resolved_date_range}: this window's ends as ISO dates and times. */
-    public Map<String, String> resolvedDateRange() {
-        Map<String, String> range = new LinkedHashMap<>();
-        range.put("date_from", from.toString());
-        range.put("date_to", to.toString());
-        return range;
     }
 
     /**

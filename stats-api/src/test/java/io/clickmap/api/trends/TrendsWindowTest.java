@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clickmap.api.errors.ApiException;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrendsWindowTest {
@@ -23,8 +22,8 @@ class TrendsWindowTest {
                 "14-Jan-2020", "15-Jan-2020", "16-Jan-2020", "17-Jan-2020", "18-Jan-2020", "19-Jan-2020");
         assertThat(window.days()).hasSize(11).startsWith("2020-01-09", "2020-01-10").endsWith("2020-01-19");
         assertThat(window.isoDays()).startsWith("2020-01-09T00:00:00Z").endsWith("2020-01-19T00:00:00Z");
-        assertThat(window.resolvedDateRange()).containsExactly(
-                Map.entry("date_from", "2020-01-09T00:00:00Z"), Map.entry("date_to", "2020-01-19T23:59:59Z"));
+        assertThat(window.from()).isEqualTo("2020-01-09T00:00:00Z");
+        assertThat(window.to()).isEqualTo("2020-01-19T23:59:59Z");
     }
 
     @Test
