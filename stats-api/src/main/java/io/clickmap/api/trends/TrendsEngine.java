@@ -145,12 +145,29 @@ class TrendsEngine {
             return SeriesCounts.perBucket(buckets, query(statement));
         }
 
-        /** A series the plan reads (partly) from the rollups: counted math only, so no trailing windows. */
+        /** A series the plan reads (partly) from the click rollups, or wholly from the sketch rollup. */
         SeriesCounts fromRollups(TrendsSeries series, TrendsQuery query, TrendsWindow window, TrendsRollupSql.Parts parts) {
+            if (parts.plan().rollup() == TrendsPlan.Rollup.ACTIVE_USERS) {
+                return activeUsers(series, query, window, parts);
+            }
             if (query.display() == TrendsDisplay.TOTAL_VALUE) {
                 return SeriesCounts.perValue(query(TrendsRollupSql.perValue(series, parts)));
             }
             return SeriesCounts.perBucket(window.buckets(), query(TrendsRollupSql.perBucket(series, query.interval(), parts)));
+        }
+
+        /** Active users of the days the plan reads, all from {@code active_users_daily}: per bucket, trailing, or over the whole span. */
+        private SeriesCounts activeUsers(TrendsSeries series, TrendsQuery query, TrendsWindow window, TrendsRollupSql.Parts parts) {
+            ActiveUsersSql.Scope scope = new ActiveUsersSql.Scope(environmentId, series, parts.condition(), parts.plan().rollupDays().get(0));
+            if (query.display() == TrendsDisplay.TOTAL_VALUE) {
+                return SeriesCounts.perValue(query(ActiveUsersSql.perValue(scope)));
+            }
+            List<Instant> buckets = window.buckets();
+            int days = CountedSpan.trailingDays(series.math(), query.interval());
+            String statement = days > 0
+                    ? ActiveUsersSql.trailing(scope, days, buckets.get(0), buckets.get(buckets.size() - 1))
+                    : ActiveUsersSql.perBucket(query.interval(), scope);
+            return SeriesCounts.perBucket(buckets, query(statement));
         }
 
         private List<JsonNode> query(String statement) {
