@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
  * render as the stats API renders them ({@link FilterSql}); an element filter renders as membership of the chain in
  * the set of chains it matches, which {@link ChainMatches} found in Java beforehand. On the rollups only what they
  * hold can be asked ({@link #rollupsHold}): the event's name, its page URL and (except on {@code clicks_daily}) its
- * chain — the same predicate on the same value, so both select exactly the events the {@code events} clause selects;
- * on {@code active_users_daily} the event's name alone ({@link #onlyEventNames}).
+ * chain — the same predicate on the same value, so both select exactly the events the {@code events} clause selects.
  */
 final class ConditionSql {
     // Page-URL filters are evaluated once per distinct URL, as the stats API's rollup path does.
@@ -39,17 +38,6 @@ final class ConditionSql {
             return event.filter().key().equals(PropertyFilter.CURRENT_URL);
         }
         return condition instanceof Condition.EventName || condition instanceof Condition.Element;
-    }
-
-    /** Whether the condition asks only for event names (a GroupNode's nodes without filters): all the sketch rollup holds. */
-    static boolean onlyEventNames(Condition condition) {
-        if (condition instanceof Condition.All all) {
-            return all.conditions().stream().allMatch(ConditionSql::onlyEventNames);
-        }
-        if (condition instanceof Condition.Any any) {
-            return any.conditions().stream().allMatch(ConditionSql::onlyEventNames);
-        }
-        return condition instanceof Condition.EventName;
     }
 
     /** Whether some filter of the condition is on the clicked element: only the element rollups hold chains. */
@@ -100,13 +88,6 @@ final class ConditionSql {
                 return FilterSql.condition(event.filter(), FilterSql.ROLLUP_URL);
             }
             throw new IllegalArgumentException("clicks_daily holds no chains, so it cannot count an element filter: " + leaf);
-        });
-    }
-
-    /** Over {@code active_users_daily}, for a condition of event names alone ({@link #onlyEventNames}). */
-    static Fragment onActiveUsersRollup(Condition condition) {
-        return render(condition, leaf -> {
-            throw new IllegalArgumentException("active_users_daily holds only the event's name, so it cannot count a filter: " + leaf);
         });
     }
 

@@ -24,8 +24,6 @@ class RollupCoverage {
     static final int CHAINLESS_ROLLUP_MIGRATION = 9;
     /** Created {@code clicks_daily} (V010__clicks_rollup.sql). */
     static final int CLICKS_ROLLUP_MIGRATION = 10;
-    /** Created {@code active_users_daily} (V011__active_users_rollup.sql). */
-    static final int ACTIVE_USERS_ROLLUP_MIGRATION = 11;
     private static final SqlTemplate APPLIED = SqlTemplate.of("SELECT count() AS records, toUInt32(max(applied_at)) AS applied "
             + "FROM schema_migrations WHERE version = {version}");
     private static final SqlTemplate OLDER_DAYS = SqlTemplate.of("SELECT toUInt32(toDate(timestamp)) AS day FROM events "

@@ -6,22 +6,19 @@ import java.util.Optional;
 
 /**
  * Whether the daily rollups can count one series of a query exactly as {@code events} would, and if not, why not.
- * The click rollups hold click counts per day, event, page URL and chain, so they answer sums over whole days whose
- * filters and breakdown concern only those; the sketch rollup holds each day's and event's distinct ids, so it answers
- * active users of whole days by event name alone. A pure decision: the reason it returns is the first that applies.
+ * They hold click counts per day, event, page URL and chain — nothing else — so they answer sums over whole days
+ * whose filters and breakdown concern only those. A pure decision: the reason it returns is the first that applies.
  */
 final class RollupEligibility {
     /** Why a series is counted over {@code events}. */
     enum Reason {
-        /** Sessions are in no rollup (distinct ids are, in the sketch rollup). */
-        SESSION_MATH,
+        /** Distinct ids and sessions are not in the rollups, and distinct counts of days do not add up. */
+        DISTINCT_MATH,
         /** Hour buckets cut days, and the rollups hold whole days. */
         HOURLY,
         /** A filter on an event property other than {@code $current_url}. */
         PROPERTY_FILTER,
-        /** Active users are kept per day and event alone: any property or element filter, the page URL's too. */
-        USER_FILTER,
-        /** A breakdown on another property, or a normalised URL (not one of the rollups' values); for active users any breakdown. */
+        /** A breakdown on another property, or a normalised URL (not one of the rollups' values). */
         BREAKDOWN,
         /** {@code SAMPLE} needs the events' sampling key. */
         SAMPLED,
@@ -34,21 +31,16 @@ final class RollupEligibility {
 
     /** Empty when the rollups can count {@code series}; {@code internalIds} are those the query leaves out. */
     static Optional<Reason> refusal(TrendsQuery query, TrendsSeries series, List<String> internalIds) {
-        boolean users = series.math().countsUsers();
-        if (series.math() != TrendsMath.TOTAL && !users) {
-            return Optional.of(Reason.SESSION_MATH);
+        if (series.math() != TrendsMath.TOTAL) {
+            return Optional.of(Reason.DISTINCT_MATH);
         }
         if (query.interval().isHourly()) {
             return Optional.of(Reason.HOURLY);
         }
-        Condition condition = Condition.both(query.properties(), series.properties());
-        if (users && !ConditionSql.onlyEventNames(condition)) {
-            return Optional.of(Reason.USER_FILTER);
-        }
-        if (!users && !ConditionSql.rollupsHold(condition)) {
+        if (!ConditionSql.rollupsHold(Condition.both(query.properties(), series.properties()))) {
             return Optional.of(Reason.PROPERTY_FILTER);
         }
-        if (users ? query.breakdown() != null : !byUrlOrNone(query.breakdown())) {
+        if (!byUrlOrNone(query.breakdown())) {
             return Optional.of(Reason.BREAKDOWN);
         }
         if (query.samplingFactor() < 1.0) {
@@ -58,8 +50,8 @@ final class RollupEligibility {
     }
 
     /**
-     * Whether a series the click rollups can count needs the element rollups, which hold the chain: it has an element
-     * filter, however deep in a group. Without one, {@code clicks_daily} counts it (its URL filters and breakdown on {@code url}).
+     * Whether a series the rollups can count needs the element rollups, which hold the chain: it has an element filter,
+     * however deep in a group. Without one, {@code clicks_daily} counts it (its URL filters and breakdown on {@code url}).
      */
     static boolean needsChains(TrendsQuery query, TrendsSeries series) {
         return ConditionSql.hasElementFilter(Condition.both(query.properties(), series.properties()));

@@ -131,43 +131,31 @@ class TrendsEngine {
 
         SeriesCounts counts(TrendsSeries series, TrendsQuery query, TrendsWindow window, TrendsSql.Scope scope) {
             if (query.display() == TrendsDisplay.TOTAL_VALUE) {
-                // An active-users total counts the trailing window that ends with the query's end.
-                TrendsPlan.Times span = CountedSpan.of(series.math(), query.interval(), query.display(), window);
-                TrendsSql.Scope whole = new TrendsSql.Scope(scope.environmentId(), span.from(), scope.to(), scope.conditions(), scope.value(),
-                        scope.internalIds(), scope.sampling());
+                TrendsSql.Scope whole = scope;
+                int days = trailingDays(series, query.interval());
+                if (days > 0) {
+                    // An active-users total counts the trailing window that ends with the query's end.
+                    Instant start = query.interval().bucketStart(window.to()).minusSeconds((days * 86_400L / query.interval().seconds() - 1)
+                            * query.interval().seconds());
+                    whole = new TrendsSql.Scope(scope.environmentId(), start.isAfter(scope.from()) ? start : scope.from(), scope.to(),
+                            scope.conditions(), scope.value(), scope.internalIds(), scope.sampling());
+                }
                 return SeriesCounts.perValue(query(TrendsSql.perValue(series, whole)));
             }
             List<Instant> buckets = window.buckets();
-            int days = CountedSpan.trailingDays(series.math(), query.interval());
+            int days = trailingDays(series, query.interval());
             String statement = days > 0
                     ? TrendsSql.trailing(series, query.interval(), scope, days, buckets.get(0), buckets.get(buckets.size() - 1))
                     : TrendsSql.perBucket(series, query.interval(), scope);
             return SeriesCounts.perBucket(buckets, query(statement));
         }
 
-        /** A series the plan reads (partly) from the click rollups, or wholly from the sketch rollup. */
+        /** A series the plan reads (partly) from the rollups: counted math only, so no trailing windows. */
         SeriesCounts fromRollups(TrendsSeries series, TrendsQuery query, TrendsWindow window, TrendsRollupSql.Parts parts) {
-            if (parts.plan().rollup() == TrendsPlan.Rollup.ACTIVE_USERS) {
-                return activeUsers(series, query, window, parts);
-            }
             if (query.display() == TrendsDisplay.TOTAL_VALUE) {
                 return SeriesCounts.perValue(query(TrendsRollupSql.perValue(series, parts)));
             }
             return SeriesCounts.perBucket(window.buckets(), query(TrendsRollupSql.perBucket(series, query.interval(), parts)));
-        }
-
-        /** Active users of the days the plan reads, all from {@code active_users_daily}: per bucket, trailing, or over the whole span. */
-        private SeriesCounts activeUsers(TrendsSeries series, TrendsQuery query, TrendsWindow window, TrendsRollupSql.Parts parts) {
-            ActiveUsersSql.Scope scope = new ActiveUsersSql.Scope(environmentId, series, parts.condition(), parts.plan().rollupDays().get(0));
-            if (query.display() == TrendsDisplay.TOTAL_VALUE) {
-                return SeriesCounts.perValue(query(ActiveUsersSql.perValue(scope)));
-            }
-            List<Instant> buckets = window.buckets();
-            int days = CountedSpan.trailingDays(series.math(), query.interval());
-            String statement = days > 0
-                    ? ActiveUsersSql.trailing(scope, days, buckets.get(0), buckets.get(buckets.size() - 1))
-                    : ActiveUsersSql.perBucket(query.interval(), scope);
-            return SeriesCounts.perBucket(buckets, query(statement));
         }
 
         private List<JsonNode> query(String statement) {
@@ -175,5 +163,10 @@ class TrendsEngine {
             String id = queryId + "-" + statements.size();
             return timing.clickHouse(() -> sql.query(statement, id, timeout, row -> row));
         }
+    }
+
+    /** Weekly and monthly active users look back over days; with week and month buckets they are the bucket's own distinct ids. */
+    private static int trailingDays(TrendsSeries series, TrendsInterval interval) {
+        return interval.seconds() <= 86_400L ? series.math().trailingDays : 0;
     }
 }

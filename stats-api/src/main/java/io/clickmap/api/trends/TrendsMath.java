@@ -34,11 +34,6 @@ enum TrendsMath {
         return null;
     }
 
-    /** Whether it counts distinct ids (daily, weekly or monthly active users), which the daily sketch rollup holds. */
-    boolean countsUsers() {
-        return this == DAU || this == WEEKLY_ACTIVE || this == MONTHLY_ACTIVE;
-    }
-
     /** Whether buckets cannot be added up: a distinct count over two buckets is not the sum of theirs. */
     boolean isDistinct() {
         return this != TOTAL;

@@ -10,9 +10,8 @@ import java.util.function.Predicate;
 /**
  * Where the events of one series' window are counted: {@code rollupDays} from {@code rollup}, {@code rawTimes} from
  * {@code events}; together they tile the window, each second in exactly one part, so their counts add up per bucket.
- * Distinct ids do not add up: an active-users plan reads all its {@link CountedSpan} from one place. A pure decision
- * over the window (both ends inclusive, whole seconds), the series' filters and the days each rollup covers. A plan
- * has a rollup exactly when it has rollup days.
+ * A pure decision over the window (both ends inclusive, whole seconds), the series' filters and the days each rollup
+ * covers. A plan has a rollup exactly when it has rollup days.
  */
 record TrendsPlan(Rollup rollup, List<Days> rollupDays, List<Times> rawTimes) {
     /** More parts than this and the whole window is raw: always right, and the statement stays short. */
@@ -26,9 +25,7 @@ record TrendsPlan(Rollup rollup, List<Days> rollupDays, List<Times> rawTimes) {
         /** {@code clicks_daily} (V010): every click per day, event and page URL — a series without element filters. */
         CLICKS,
         /** {@code element_clicks_daily} per day, event, page and chain, with {@code chainless_clicks_daily} (V009). */
-        ELEMENT_CLICKS,
-        /** {@code active_users_daily} (V011): each day's and event's distinct ids as states that merge exactly — active-users math. */
-        ACTIVE_USERS
+        ELEMENT_CLICKS
     }
 
     /** Whole days, both inclusive. */
@@ -67,28 +64,6 @@ record TrendsPlan(Rollup rollup, List<Days> rollupDays, List<Times> rawTimes) {
         }
         TrendsPlan clicks = split(Rollup.CLICKS, from, to, clicksCover);
         return clicks.rollupDayCount() >= elementClicks.rollupDayCount() ? clicks : elementClicks;
-    }
-
-    /**
-     * The plan of an active-users series the sketch rollup can count ({@link RollupEligibility}): all of {@code span} (the
-     * seconds its numbers depend on, {@link CountedSpan}) from {@code active_users_daily} when it is whole days, each of
-     * them {@code covered} — else all of it from {@code events}, since a distinct count over a bucket cannot be split into
-     * a part from each and added up. Days before 1970 are not asked about (no Date names them): such a span is raw.
-     * {@code covered} is asked only about the days of a span of whole days.
-     */
-    static TrendsPlan activeUsers(Times span, Predicate<LocalDate> covered) {
-        LocalDate first = LocalDate.ofInstant(span.from(), ZoneOffset.UTC);
-        LocalDate last = LocalDate.ofInstant(span.to(), ZoneOffset.UTC);
-        boolean wholeDays = span.from().equals(startOf(first)) && span.to().equals(startOf(last).plusSeconds(DAY_SECONDS - 1));
-        if (!wholeDays || span.from().isBefore(Instant.EPOCH)) {
-            return raw(span.from(), span.to());
-        }
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            if (!covered.test(day)) {
-                return raw(span.from(), span.to());
-            }
-        }
-        return new TrendsPlan(Rollup.ACTIVE_USERS, List.of(new Days(first, last)), List.of());
     }
 
     /**

@@ -6,10 +6,9 @@ import java.util.List;
 
 /**
  * Plans each series' window: all from {@code events} when {@code clickmap.trends-storage} is {@code raw} or the
- * rollups cannot count the series ({@link RollupEligibility}); active users all from the sketch rollup when every day
- * they count is whole and covered ({@link TrendsPlan#activeUsers}); else split by whole covered days of the click
- * rollup that suits it ({@link TrendsPlan#choose}, {@link RollupCoverage}). Coverage is asked only for series the
- * rollups can count, and only about whole days they count.
+ * rollups cannot count the series ({@link RollupEligibility}), else split by whole covered days of the rollup that
+ * suits it ({@link TrendsPlan#choose}, {@link RollupCoverage}). Coverage is asked only for series the rollups can
+ * count, and only about whole days of their window.
  */
 @Singleton
 class TrendsPlanner {
@@ -25,10 +24,6 @@ class TrendsPlanner {
                     ServerTiming timing) {
         if (alwaysRaw || RollupEligibility.refusal(query, series, internalIds).isPresent()) {
             return TrendsPlan.raw(window.from(), window.to());
-        }
-        if (series.math().countsUsers()) {
-            return TrendsPlan.activeUsers(CountedSpan.of(series.math(), query.interval(), query.display(), window),
-                    day -> coverage.of(RollupCoverage.ACTIVE_USERS_ROLLUP_MIGRATION, environmentId, timing).covers(day));
         }
         return TrendsPlan.choose(window.from(), window.to(), RollupEligibility.needsChains(query, series),
                 day -> coverage.of(RollupCoverage.CLICKS_ROLLUP_MIGRATION, environmentId, timing).covers(day),

@@ -94,7 +94,6 @@ final class TrendsRollupSql {
                         .bind("conditions", parts.conditions().onChainlessRollup(parts.condition())).render());
             }
             case NONE -> throw new IllegalArgumentException("a plan without rollup days is counted by TrendsSql alone");
-            case ACTIVE_USERS -> throw new IllegalArgumentException("a plan of active_users_daily is counted by ActiveUsersSql alone");
         }
         if (!parts.plan().rawTimes().isEmpty()) {
             sql.add(raw(timeBucket, events, parts));

@@ -13,10 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
-/**
- * Which rollup counts a series, which parts of its window it counts and which the events do — for active users, all
- * from the sketch rollup or all from the events; one outcome per test, with literal times.
- */
+/** Which rollup counts a series, which parts of its window it counts and which the events do; one outcome per test, with literal times. */
 class TrendsPlanTest {
     private static final Predicate<LocalDate> ALL_COVERED = day -> true;
     private static final Predicate<LocalDate> NONE_COVERED = day -> false;
@@ -151,53 +148,6 @@ class TrendsPlanTest {
         TrendsPlan plan = TrendsPlan.split(ROLLUP, time("2025-01-01T00:00:00Z"), time("2025-02-02T23:59:59Z"), day -> day.getDayOfYear() % 2 == 0);
 
         assertThat(plan).isEqualTo(TrendsPlan.raw(time("2025-01-01T00:00:00Z"), time("2025-02-02T23:59:59Z")));
-    }
-
-    @Test
-    void activeUsersOfWholeCoveredDaysComeFromActiveUsersDailyAlone() {
-        TrendsPlan plan = TrendsPlan.activeUsers(times("2025-05-26T00:00:00Z", "2025-06-07T23:59:59Z"), ALL_COVERED);
-
-        assertThat(plan).isEqualTo(new TrendsPlan(Rollup.ACTIVE_USERS, List.of(days("2025-05-26", "2025-06-07")), List.of()));
-    }
-
-    @Test
-    void activeUsersWithAPartialFirstDayComeWhollyFromTheEventsWithoutAskingCoverage() {
-        TrendsPlan plan = TrendsPlan.activeUsers(times("2025-06-01T10:30:00Z", "2025-06-07T23:59:59Z"), day -> {
-            throw new AssertionError("asked about " + day);
-        });
-
-        assertThat(plan).isEqualTo(TrendsPlan.raw(time("2025-06-01T10:30:00Z"), time("2025-06-07T23:59:59Z")));
-    }
-
-    @Test
-    void activeUsersWithAPartialLastDayComeWhollyFromTheEvents() {
-        TrendsPlan plan = TrendsPlan.activeUsers(times("2025-06-01T00:00:00Z", "2025-06-07T23:59:58Z"), ALL_COVERED);
-
-        assertThat(plan).isEqualTo(TrendsPlan.raw(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:58Z")));
-    }
-
-    @Test
-    void activeUsersWithOneUncoveredDayComeWhollyFromTheEventsEvenWhenItIsATrailingWindowsLeadIn() {
-        // A weekly-active window from June 1st reaches back to May 26th, which holds clicks stored before V011.
-        TrendsPlan plan = TrendsPlan.activeUsers(times("2025-05-26T00:00:00Z", "2025-06-07T23:59:59Z"),
-                day -> !day.equals(LocalDate.parse("2025-05-26")));
-
-        assertThat(plan).isEqualTo(TrendsPlan.raw(time("2025-05-26T00:00:00Z"), time("2025-06-07T23:59:59Z")));
-        assertThat(TrendsPlan.activeUsers(times("2025-06-01T00:00:00Z", "2025-06-07T23:59:59Z"), FROM_JUNE_4).usesRollup()).isFalse();
-    }
-
-    @Test
-    void activeUsersOfOneWholeDayComeFromActiveUsersDaily() {
-        TrendsPlan plan = TrendsPlan.activeUsers(times("2025-06-03T00:00:00Z", "2025-06-03T23:59:59Z"), ALL_COVERED);
-
-        assertThat(plan).isEqualTo(new TrendsPlan(Rollup.ACTIVE_USERS, List.of(days("2025-06-03", "2025-06-03")), List.of()));
-    }
-
-    @Test
-    void activeUsersReachingBefore1970ComeFromTheEvents() {
-        TrendsPlan plan = TrendsPlan.activeUsers(times("1969-12-27T00:00:00Z", "1970-01-05T23:59:59Z"), ALL_COVERED);
-
-        assertThat(plan).isEqualTo(TrendsPlan.raw(time("1969-12-27T00:00:00Z"), time("1970-01-05T23:59:59Z")));
     }
 
     private static Instant time(String text) {

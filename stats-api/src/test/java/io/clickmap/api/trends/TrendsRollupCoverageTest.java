@@ -16,18 +16,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database upgraded to the chainless rollup (V009) while it held clicks, and later to clicks_daily (V010) and
- * active_users_daily (V011): the days of clicks stored before a rollup's migration was applied are not covered by that
- * rollup, and trends read them from another rollup that covers them or from the events — active users all from the
- * events unless every day they count is covered — so the clicks a new rollup never saw still count. The upgrades are
- * played for real: clicks stored, the rollups' tables and ledger rows removed, the migrations applied again.
+ * A database upgraded to the chainless rollup (V009) while it held clicks, and later to clicks_daily (V010): the days
+ * of clicks stored before a rollup's migration was applied are not covered by that rollup, and trends read them from
+ * another rollup that covers them or from the events — so the clicks a new rollup never saw still count. The upgrades
+ * are played for real: clicks stored, the rollups' tables and ledger rows removed, the migrations applied again.
  */
 @MicronautTest
 class TrendsRollupCoverageTest extends ServiceTest {
     private static final String BUTTON = "button.buy:nth-child=\"1\"nth-of-type=\"1\"text=\"Buy\"";
     private static final String SHOP = "https://shop.example.com/";
     private static final String AUTOCAPTURE = "{\"kind\":\"EventsNode\",\"event\":\"$autocapture\"}";
-    private static final String DAU = "{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"dau\"}";
 
     @Inject
     ClickHouseSql sql;
@@ -52,13 +50,11 @@ class TrendsRollupCoverageTest extends ServiceTest {
 
         forget("chainless_clicks_daily", 9);
         forget("clicks_daily", 10);
-        forget("active_users_daily", 11);
         chainlessBeforeItsUpgrade = new RollupCoverage(sql).of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, 1, new ServerTiming());
         waitForTheNextSecondAfter("SELECT max(inserted_at) FROM events");
         Migrations.apply(sql, CLICKHOUSE.database());
-        // Applying brings V010 and V011 back as well: take them away again, as if they came later.
+        // Applying brings V010 back as well: take it away again, as if it came later.
         forget("clicks_daily", 10);
-        forget("active_users_daily", 11);
         waitForTheNextSecondAfter("SELECT max(applied_at) FROM schema_migrations WHERE version = 9");
         chainlessBeforeTheClicksUpgrade = new RollupCoverage(sql).of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, 1, new ServerTiming());
         clicksBeforeItsUpgrade = new RollupCoverage(sql).of(RollupCoverage.CLICKS_ROLLUP_MIGRATION, 1, new ServerTiming());
@@ -70,7 +66,7 @@ class TrendsRollupCoverageTest extends ServiceTest {
         middle.insertInto(CLICKHOUSE);
         waitForTheNextSecondAfter("SELECT max(inserted_at) FROM events");
         Migrations.apply(sql, CLICKHOUSE.database());
-        waitForTheNextSecondAfter("SELECT max(applied_at) FROM schema_migrations WHERE version IN (10, 11)");
+        waitForTheNextSecondAfter("SELECT max(applied_at) FROM schema_migrations WHERE version = 10");
 
         // After both: more clicks on the 2nd and 3rd, and clicks on the 4th, in environment 1.
         Events newer = new Events();
@@ -105,7 +101,6 @@ class TrendsRollupCoverageTest extends ServiceTest {
         assertThat(scalar("SELECT count() FROM events WHERE team_id = 1 AND elements_chain = ''")).isEqualTo("19");
         assertThat(scalar("SELECT sum(count) FROM clicks_daily WHERE team_id = 1")).isEqualTo("19");
         assertThat(scalar("SELECT count() FROM events WHERE team_id = 1")).isEqualTo("40");
-        assertThat(scalar("SELECT uniqExactMerge(users) FROM active_users_daily WHERE team_id = 1")).as("each click its own user").isEqualTo("19");
     }
 
     @Test
@@ -127,43 +122,6 @@ class TrendsRollupCoverageTest extends ServiceTest {
         assertThat(environment.covers(LocalDate.parse("2025-06-03"))).as("stored between the upgrades").isFalse();
         assertThat(environment.covers(LocalDate.parse("2025-06-04"))).isTrue();
         assertThat(environment.covers(LocalDate.parse("2025-06-05"))).as("no clicks at all").isTrue();
-    }
-
-    @Test
-    void daysWithClicksStoredBeforeActiveUsersDailyExistedAreNotCoveredByIt() {
-        RollupCoverage.Coverage environment = coverage.of(RollupCoverage.ACTIVE_USERS_ROLLUP_MIGRATION, 1, new ServerTiming());
-
-        assertThat(environment.covers(LocalDate.parse("2025-06-01"))).isFalse();
-        assertThat(environment.covers(LocalDate.parse("2025-06-03"))).as("stored between the upgrades").isFalse();
-        assertThat(environment.covers(LocalDate.parse("2025-06-04"))).isTrue();
-        assertThat(environment.covers(LocalDate.parse("2025-05-29"))).as("no clicks at all").isTrue();
-    }
-
-    @Test
-    void activeUsersOfCoveredDaysAreCountedFromActiveUsersDaily() {
-        JsonNode computed = trend(DAU, "2025-06-04", "2025-06-05", "", "rollup");
-
-        assertThat(TrendsInsightTest.numbers(computed.get("result").get(0).get("data"))).containsExactly(15L, 0L);
-        assertThat(computed.get("hogql").asText()).contains("FROM active_users_daily").doesNotContain("FROM events");
-    }
-
-    @Test
-    void activeUsersOfAWindowWithUncoveredDaysAreCountedWhollyFromTheEvents() {
-        JsonNode computed = trend(DAU, "2025-06-01", "2025-06-05", "", "raw");
-
-        assertThat(TrendsInsightTest.numbers(computed.get("result").get(0).get("data"))).containsExactly(5L, 7L, 13L, 15L, 0L);
-        assertThat(computed.get("hogql").asText()).doesNotContain("active_users_daily");
-    }
-
-    @Test
-    void weeklyActiveUsersWhoseTrailingDaysAreNotCoveredAreCountedWhollyFromTheEvents() {
-        String weekly = DAU.replace("dau", "weekly_active");
-        JsonNode byDay = trend(weekly, "2025-06-04", "2025-06-05", "", "raw");
-
-        assertThat(TrendsInsightTest.numbers(byDay.get("result").get(0).get("data"))).as("the 1st to the 4th's users").containsExactly(40L, 40L);
-        // By week, a bucket is its own days: the window's two, both covered.
-        JsonNode byWeek = trend(weekly, "2025-06-04", "2025-06-05", ",\"interval\":\"week\"", "rollup");
-        assertThat(TrendsInsightTest.numbers(byWeek.get("result").get(0).get("data"))).containsExactly(15L);
     }
 
     @Test
@@ -212,18 +170,12 @@ class TrendsRollupCoverageTest extends ServiceTest {
                 .contains("(day >= toDate('2025-06-03') AND day <= toDate('2025-06-05'))");
     }
 
-    /** The saved trend of {@code series} by day from {@code from} to {@code to}, computed from the rollups; the reply's JSON. */
+    /** The saved trend of {@code series} by day from {@code from} to {@code to}, computed; the reply's JSON. */
     private JsonNode trend(String series, String from, String to) {
-        return trend(series, from, to, "", "rollup");
-    }
-
-    /** The saved trend of {@code series} from {@code from} to {@code to} with {@code more} fields, computed by {@code path}; the reply's JSON. */
-    private JsonNode trend(String series, String from, String to, String more, String path) {
-        String query = "{\"kind\":\"TrendsQuery\",\"series\":[" + series + "],\"dateRange\":{\"date_from\":\"" + from + "\",\"date_to\":\"" + to + "\"}"
-                + more + "}";
+        String query = "{\"kind\":\"TrendsQuery\",\"series\":[" + series + "],\"dateRange\":{\"date_from\":\"" + from + "\",\"date_to\":\"" + to + "\"}}";
         Api.Reply created = api().send("POST", TrendsInsightTest.INSIGHTS, "{\"name\":\"upgraded\",\"query\":" + query + "}");
         Api.Reply computed = api().get(TrendsInsightTest.INSIGHTS + created.json().get("id").asLong() + "/?refresh=force_blocking");
-        assertThat(computed.header("Server-Timing").orElseThrow()).contains("trends;desc=\"" + path + "\"");
+        assertThat(computed.header("Server-Timing").orElseThrow()).contains("trends;desc=\"rollup\"");
         return computed.json();
     }
 }

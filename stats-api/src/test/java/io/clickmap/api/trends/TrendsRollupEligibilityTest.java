@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/**
- * Which series the daily rollups count (counts from the click rollups, active users from the sketch rollup), whether
- * they need the chains, and for the others the reason they go to the events; one outcome per test.
- */
+/** Which series the daily rollups count, whether they need the chains, and for the others the reason they go to the events; one outcome per test. */
 class TrendsRollupEligibilityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SELECTOR = "{\"type\":\"element\",\"key\":\"selector\",\"value\":\"div > a\",\"operator\":\"exact\"}";
@@ -53,54 +50,10 @@ class TrendsRollupEligibilityTest {
     }
 
     @Test
-    void activeUsersByDayWeekAndMonthAndAsATotalAreCountedFromTheRollups() {
-        for (String math : List.of("dau", "weekly_active", "monthly_active")) {
-            for (String interval : List.of("day", "week", "month")) {
-                assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"" + math + "\"}],"
-                        + "\"interval\":\"" + interval + "\"")).as(math + " by " + interval).isEmpty();
-            }
-            assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"" + math + "\"}],\"trendsFilter\":{\"display\":\"BoldNumber\"}"))
-                    .as(math).isEmpty();
+    void distinctMathGoesToTheEvents() {
+        for (String math : List.of("dau", "weekly_active", "monthly_active", "unique_session")) {
+            assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"" + math + "\"}]")).as(math).contains(Reason.DISTINCT_MATH);
         }
-    }
-
-    @Test
-    void activeUsersOfAGroupNodesPlainEventsAreCountedFromTheRollups() {
-        assertThat(refusal("\"series\":[{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"math\":\"dau\",\"nodes\":[{\"kind\":\"EventsNode\","
-                + "\"event\":\"$autocapture\"},{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"properties\":[]}]}]")).isEmpty();
-    }
-
-    @Test
-    void uniqueSessionsGoToTheEvents() {
-        assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"unique_session\"}]")).contains(Reason.SESSION_MATH);
-    }
-
-    @Test
-    void activeUsersWithAnyPropertyOrElementFilterGoToTheEvents() {
-        for (String filter : List.of(URL_REGEX, SELECTOR, BROWSER)) {
-            assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"dau\",\"properties\":[" + filter + "]}]"))
-                    .as(filter).contains(Reason.USER_FILTER);
-            assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"weekly_active\"}],\"properties\":[" + filter + "]"))
-                    .as(filter).contains(Reason.USER_FILTER);
-        }
-        assertThat(refusal("\"series\":[{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"math\":\"monthly_active\",\"nodes\":[{\"kind\":\"EventsNode\","
-                + "\"event\":\"$autocapture\",\"properties\":[" + URL_REGEX + "]},{\"kind\":\"EventsNode\",\"event\":\"$rageclick\"}]}]"))
-                .contains(Reason.USER_FILTER);
-    }
-
-    @Test
-    void activeUsersWithAnyBreakdownGoToTheEvents() {
-        assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"dau\"}],\"breakdownFilter\":{\"breakdown\":\"$current_url\"}"))
-                .contains(Reason.BREAKDOWN);
-    }
-
-    @Test
-    void activeUsersByHourSampledOrWithoutListedInternalUsersGoToTheEvents() {
-        assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"dau\"}],\"interval\":\"hour\"")).contains(Reason.HOURLY);
-        assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"dau\"}],\"samplingFactor\":0.5")).contains(Reason.SAMPLED);
-        TrendsQuery query = query("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"weekly_active\"}],\"filterTestAccounts\":true");
-        assertThat(RollupEligibility.refusal(query, query.series().get(0), List.of("alice"))).contains(Reason.TEST_ACCOUNTS);
-        assertThat(RollupEligibility.refusal(query, query.series().get(0), List.of())).as("none listed").isEmpty();
     }
 
     @Test

@@ -21,11 +21,10 @@ import org.junit.jupiter.api.Test;
  * The same saved trends answered by this service ({@code clickmap.trends-storage: auto}) and by a second one over the
  * same database that always reads {@code events} ({@code raw}): identical {@code result}s, and the first says in
  * {@code Server-Timing} and {@code hogql} that it read the rollups wherever they can count the query — {@code clicks_daily}
- * alone without element filters, else {@code element_clicks_daily} and {@code chainless_clicks_daily}; active users from
- * {@code active_users_daily}. The data is 4,000 generated clicks over twelve days of June 2025 and 1,200 over the last
- * ten days up to now, with chains and without, six URLs (one empty), the three event types and another environment;
- * 90 clicks without a chain on three checkout pages that no click with a chain has; and 3,000 clicks from May 20th to
- * June 12th by a pool of users that grows by the day, each user clicking on several days and in several events.
+ * alone without element filters, else {@code element_clicks_daily} and {@code chainless_clicks_daily}. The data is
+ * 4,000 generated clicks over twelve days of June 2025 and 1,200 over the last ten days up to now, with chains and
+ * without, six URLs (one empty), the three event types and another environment, and 90 clicks without a chain on
+ * three checkout pages that no click with a chain has.
  */
 @MicronautTest
 class TrendsRollupParityTest extends ServiceTest {
@@ -39,11 +38,7 @@ class TrendsRollupParityTest extends ServiceTest {
     /** Whole days from the element rollups, which hold the chains. */
     private static final Path ELEMENT_CLICKS = new Path("rollup", List.of("FROM element_clicks_daily", "FROM chainless_clicks_daily"),
             List.of("FROM clicks_daily"));
-    private static final Path RAW = new Path("raw", List.of(), List.of("clicks_daily", "active_users_daily"));
-    /** Every day from the sketch rollup, nothing from the events. */
-    private static final Path ACTIVE_USERS = new Path("rollup", List.of("FROM active_users_daily"), List.of("FROM events", "clicks_daily"));
-    private static final String MAY_TO_JUNE = "\"dateRange\":{\"date_from\":\"2025-05-20\",\"date_to\":\"2025-06-12\"}";
-    private static final List<String> ACTIVE_USER_MATH = List.of("dau", "weekly_active", "monthly_active");
+    private static final Path RAW = new Path("raw", List.of(), List.of("clicks_daily"));
 
     /** What the auto service says in Server-Timing ({@code trends}), and which rollups its statements read and do not. */
     private record Path(String timing, List<String> reads, List<String> doesNotRead) {
@@ -56,14 +51,13 @@ class TrendsRollupParityTest extends ServiceTest {
 
     @BeforeAll
     void storeClicksAndStartARawService() throws InterruptedException {
-        // Clicks stored in the second V009, V010 or V011 was recorded count as older than its rollup (their days go raw): store later ones.
-        while (!scalar("SELECT now() > max(applied_at) FROM schema_migrations WHERE version IN (9, 10, 11)").equals("1")) {
+        // Clicks stored in the second V009 or V010 was recorded count as older than its rollup (their days go raw): store later ones.
+        while (!scalar("SELECT now() > max(applied_at) FROM schema_migrations WHERE version IN (9, 10)").equals("1")) {
             Thread.sleep(50);
         }
         CLICKHOUSE.sql(clicks("toDateTime('2025-06-01 00:00:00', 'UTC') + (number * 7919) % (12 * 86400)", 4000));
         CLICKHOUSE.sql(clicks("now() - (number * 7919) % (10 * 86400)", 1200));
         CLICKHOUSE.sql(chainlessCheckoutClicks());
-        CLICKHOUSE.sql(clicksOfAGrowingPoolOfUsers());
         internalUsers.add(1, "tester");
 
         Map<String, Object> properties = new HashMap<>(getProperties());
@@ -110,21 +104,6 @@ class TrendsRollupParityTest extends ServiceTest {
                 FROM numbers(90)""".replace("{checkout}", CHECKOUT);
     }
 
-    /**
-     * 3,000 clicks of environment 1 over the 24 days from May 20th, ~125 a day, by users drawn from a pool of 5 + 4 × the
-     * day's number (0–23): the same users click on several days and, the three events taking turns, in several events.
-     */
-    private static String clicksOfAGrowingPoolOfUsers() {
-        return """
-                INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
-                                    property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
-                SELECT generateUUIDv4(), 1, ['$autocapture', '$rageclick', '$dead_click'][number % 3 + 1],
-                       toDateTime('2025-05-20 00:00:00', 'UTC') + (number * 7919) % (24 * 86400),
-                       concat('pool-', toString((number * 31) % (5 + intDiv((number * 7919) % (24 * 86400), 86400) * 4))),
-                       'https://shop.example.com/', '', '{}', emptyArrayString(), emptyArrayString(), 'parity', 2, number
-                FROM numbers(3000)""";
-    }
-
     @Test
     void theGeneratedClicksReallyFillTheRollups() {
         assertThat(scalar("SELECT sum(count) FROM clicks_daily WHERE team_id = 1"))
@@ -133,72 +112,6 @@ class TrendsRollupParityTest extends ServiceTest {
                 .isEqualTo(scalar("SELECT count() FROM events WHERE team_id = 1 AND elements_chain = ''")).isNotEqualTo("0");
         assertThat(scalar("SELECT sum(count) FROM element_clicks_daily WHERE team_id = 1"))
                 .isEqualTo(scalar("SELECT count() FROM events WHERE team_id = 1 AND elements_chain != ''"));
-        assertThat(scalar("SELECT uniqExactMerge(users) FROM active_users_daily WHERE team_id = 1"))
-                .isEqualTo(scalar("SELECT uniqExact(cityHash64(distinct_id)) FROM events WHERE team_id = 1"));
-    }
-
-    @Test
-    void activeUsersByDayWeekAndMonthAreIdenticalFromActiveUsersDaily() {
-        for (String math : ACTIVE_USER_MATH) {
-            String series = "{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"" + math + "\"}";
-            assertSameResult(ACTIVE_USERS, trends(series, JUNE));
-            assertSameResult(ACTIVE_USERS, trends(series, MAY_TO_JUNE + ",\"interval\":\"week\""));
-            assertSameResult(ACTIVE_USERS, trends(series, MAY_TO_JUNE + ",\"interval\":\"month\""));
-            assertSameResult(ACTIVE_USERS, trends(series, "\"dateRange\":{\"date_from\":\"-7d\"}"));
-            assertSameResult(ACTIVE_USERS, trends(series, JUNE + ",\"trendsFilter\":{\"display\":\"ActionsLineGraphCumulative\"}"));
-        }
-    }
-
-    @Test
-    void activeUsersAsOneNumberAreIdenticalFromActiveUsersDaily() {
-        for (String math : ACTIVE_USER_MATH) {
-            String series = "{\"kind\":\"EventsNode\",\"event\":null,\"math\":\"" + math + "\"}";
-            assertSameResult(ACTIVE_USERS, trends(series, JUNE + ",\"trendsFilter\":{\"display\":\"BoldNumber\"}"));
-            assertSameResult(ACTIVE_USERS, trends(series, MAY_TO_JUNE + ",\"trendsFilter\":{\"display\":\"BoldNumber\"}"));
-            assertSameResult(ACTIVE_USERS, trends(series, MAY_TO_JUNE + ",\"interval\":\"week\",\"trendsFilter\":{\"display\":\"ActionsPie\"}"));
-        }
-    }
-
-    @Test
-    void aUserActiveInSeveralEventsOfABucketCountsOnceFromActiveUsersDaily() {
-        String group = "{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"math\":\"dau\",\"nodes\":[{\"kind\":\"EventsNode\",\"event\":\"$autocapture\"},"
-                + "{\"kind\":\"EventsNode\",\"event\":\"$rageclick\"}]}";
-        JsonNode together = assertSameResult(ACTIVE_USERS, trends(group, MAY_TO_JUNE)).get("result").get(0);
-        double apart = 0;
-        for (String event : List.of("$autocapture", "$rageclick")) {
-            apart += assertSameResult(ACTIVE_USERS, trends("{\"kind\":\"EventsNode\",\"event\":\"" + event + "\",\"math\":\"dau\"}", MAY_TO_JUNE))
-                    .get("result").get(0).get("count").asDouble();
-        }
-
-        assertThat(together.get("count").asDouble()).as("users of both events are counted once, not summed").isLessThan(apart);
-        for (String math : List.of("weekly_active", "monthly_active")) {
-            assertSameResult(ACTIVE_USERS, trends(group.replace("\"dau\"", "\"" + math + "\""), JUNE));
-            assertSameResult(ACTIVE_USERS, trends(group.replace("\"dau\"", "\"" + math + "\""), MAY_TO_JUNE + ",\"interval\":\"week\""));
-            assertSameResult(ACTIVE_USERS, trends(group.replace("\"dau\"", "\"" + math + "\""), JUNE + ",\"trendsFilter\":{\"display\":\"BoldNumber\"}"));
-        }
-        assertSameResult(ACTIVE_USERS, trends("{\"kind\":\"EventsNode\",\"math\":\"dau\"}," + group + ",{\"kind\":\"EventsNode\",\"math\":\"weekly_active\"}",
-                JUNE + ",\"trendsFilter\":{\"formula\":\"A-B+C\"}"));
-    }
-
-    @Test
-    void activeUsersOfComparedPeriodsAreIdenticalFromActiveUsersDaily() {
-        assertSameResult(ACTIVE_USERS, trends("{\"kind\":\"EventsNode\",\"math\":\"weekly_active\"}",
-                "\"dateRange\":{\"date_from\":\"2025-06-07\",\"date_to\":\"2025-06-12\"},\"compareFilter\":{\"compare\":true}"));
-    }
-
-    @Test
-    void activeUsersOverAPartialDayComeWhollyFromTheEvents() {
-        String window = "\"dateRange\":{\"date_from\":\"2025-06-02T10:30:00Z\",\"date_to\":\"2025-06-05T13:15:00Z\",\"explicitDate\":true}";
-        for (String math : ACTIVE_USER_MATH) {
-            String series = "{\"kind\":\"EventsNode\",\"math\":\"" + math + "\"}";
-            assertSameResult(RAW, trends(series, window));
-            assertSameResult(RAW, trends(series, window + ",\"interval\":\"week\""));
-            assertSameResult(RAW, trends(series, window + ",\"trendsFilter\":{\"display\":\"BoldNumber\"}"));
-        }
-        String wholeLastDay = "\"dateRange\":{\"date_from\":\"2025-06-02T10:30:00Z\",\"date_to\":\"2025-06-05T23:59:59Z\",\"explicitDate\":true}";
-        assertSameResult(RAW, trends("{\"kind\":\"EventsNode\",\"math\":\"dau\"}", wholeLastDay));
-        // A trailing window counts its first bucket's whole day (and the six before): only the end cuts a day.
-        assertSameResult(ACTIVE_USERS, trends("{\"kind\":\"EventsNode\",\"math\":\"weekly_active\"}", wholeLastDay));
     }
 
     @Test
@@ -305,30 +218,14 @@ class TrendsRollupParityTest extends ServiceTest {
 
     @Test
     void whatTheRollupsDoNotHoldIsReadFromTheEventsOnBothServices() {
-        assertSameResult(RAW, trends("{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"unique_session\"}", JUNE));
+        assertSameResult(RAW, trends("{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"dau\"}", JUNE));
         assertSameResult(RAW, trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"2025-06-03\",\"date_to\":\"2025-06-04\"},\"interval\":\"hour\""));
         assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"properties\":[{\"type\":\"event\",\"key\":\"$browser\",\"value\":\"Chrome\"}]"));
         assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_normalize_url\":true}"));
         assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"samplingFactor\":0.5"));
         assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"filterTestAccounts\":true"));
         assertSameResult(new Path("mixed", List.of("FROM clicks_daily", "FROM events"), List.of("FROM element_clicks_daily")),
-                trends(AUTOCAPTURE + ",{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"math\":\"unique_session\"}", JUNE));
-    }
-
-    @Test
-    void activeUsersWithFiltersBreakdownsHoursSamplingOrInternalUsersAreReadFromTheEventsOnBothServices() {
-        String dau = "{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"dau\"}";
-        assertSameResult(RAW, trends(dau, JUNE + ",\"properties\":[" + url("icontains", "\"pricing\"") + "]"));
-        assertSameResult(RAW, trends(dau, JUNE + ",\"properties\":[" + element("tag_name", "exact", "\"a\"") + "]"));
-        assertSameResult(RAW, trends("{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"math\":\"weekly_active\",\"nodes\":[{\"kind\":\"EventsNode\","
-                + "\"event\":\"$autocapture\",\"properties\":[" + url("icontains", "\"pricing\"") + "]},{\"kind\":\"EventsNode\",\"event\":\"$rageclick\"}]}", JUNE));
-        assertSameResult(RAW, trends(dau, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"}"));
-        assertSameResult(RAW, trends(dau, "\"dateRange\":{\"date_from\":\"2025-06-03\",\"date_to\":\"2025-06-04\"},\"interval\":\"hour\""));
-        assertSameResult(RAW, trends(dau, JUNE + ",\"samplingFactor\":0.5"));
-        assertSameResult(RAW, trends(dau, JUNE + ",\"filterTestAccounts\":true"));
-        assertSameResult(new Path("mixed", List.of("FROM active_users_daily", "FROM events"), List.of("clicks_daily")),
-                trends(dau + ",{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"math\":\"monthly_active\",\"properties\":["
-                        + url("is_set", null) + "]}", JUNE));
+                trends(AUTOCAPTURE + ",{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"math\":\"dau\"}", JUNE));
     }
 
     /** The insight computed by both services: the same result, this one by {@code path}, the raw one from events alone. */
@@ -346,7 +243,7 @@ class TrendsRollupParityTest extends ServiceTest {
         assertThat(clicksCounted(auto.json().get("result"))).as("a query that counts nothing compares nothing: %s", query).isPositive();
         assertThat(auto.header("Server-Timing").orElseThrow()).as(query).contains("trends;desc=\"" + path.timing() + "\"");
         assertThat(raw.header("Server-Timing").orElseThrow()).as(query).contains("trends;desc=\"raw\"");
-        assertThat(raw.json().get("hogql").asText()).doesNotContain("clicks_daily").doesNotContain("active_users_daily");
+        assertThat(raw.json().get("hogql").asText()).doesNotContain("clicks_daily");
         String statements = auto.json().get("hogql").asText();
         path.reads().forEach(table -> assertThat(statements).as(query).contains(table));
         path.doesNotRead().forEach(table -> assertThat(statements).as(query).doesNotContain(table));
