@@ -76,7 +76,7 @@ public class InsightsController {
         Refresh refresh = Refresh.of(query);
         List<Object> results = new ArrayList<>(page.rows().size());
         for (StoredInsight insight : page.rows()) {
-            Object row = list.basic() ? InsightJson.basic(insight, user(insight.createdBy())) : full(environmentId, insight, refresh, timing);
+            Object row = list.basic() ? InsightJson.basic(insight, user(insight.createdBy())) : full(environmentId, insight, refresh.forRow(insight.id()), timing);
             results.add(page.matchTypes() == null ? row : new InsightJson.Searched(row, page.matchTypes().get(insight.id())));
         }
         long offset = list.page().offset();

@@ -26,4 +26,12 @@ record Refresh(RefreshMode mode, String clientQueryId) {
         }
         return new Refresh(mode, id);
     }
+
+    /**
+     * The refresh of one row of a list: its computation's id is the request's with the insight's id after it, since
+     * one ClickHouse query id cannot run twice at once (a list's rows may compute side by side in the background).
+     */
+    Refresh forRow(long insightId) {
+        return new Refresh(mode, clientQueryId + "-" + insightId);
+    }
 }

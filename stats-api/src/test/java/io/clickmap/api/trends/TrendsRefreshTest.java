@@ -170,6 +170,17 @@ class TrendsRefreshTest extends ServiceTest {
     }
 
     @Test
+    void eachRowOfAListComputesUnderItsOwnQueryId() throws InterruptedException {
+        long id = create(unique());
+        String shortId = get(id, "").get("short_id").asText();
+
+        JsonNode row = api().get(INSIGHTS + "?short_id=" + shortId + "&refresh=force_async&client_query_id=listing").json().get("results").get(0);
+
+        assertThat(row.get("query_status").get("id").asText()).as("one ClickHouse query id cannot run twice at once").isEqualTo("listing-" + id);
+        awaitIdle(id);
+    }
+
+    @Test
     void aBadClientQueryIdIsRefusedNamingIt() {
         long id = create(unique());
 
