@@ -1,6 +1,7 @@
 package io.clickmap.api.trends;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickmap.api.Api;
@@ -11,6 +12,7 @@ import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.Migrations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class TrendsRollupCoverageTest extends ServiceTest {
     private RollupCoverage.Coverage clicksBeforeItsUpgrade;
 
     @BeforeAll
-    void storeClicksThenUpgradeToTheChainlessRollupThenToClicksDaily() throws InterruptedException {
+    void storeClicksThenUpgradeToTheChainlessRollupThenToClicksDaily() {
         // Before either rollup: clicks on the 1st and 2nd in environment 1 (two of each without a chain), on the 3rd in environment 2.
         Events older = new Events();
         for (String day : new String[] {"2025-06-01", "2025-06-02"}) {
@@ -79,20 +81,16 @@ class TrendsRollupCoverageTest extends ServiceTest {
     }
 
     /** The database as it was before {@code rollup}'s migration: its view, its table and its ledger row gone. */
-    private void forget(String rollup, int migration) throws InterruptedException {
+    private void forget(String rollup, int migration) {
         CLICKHOUSE.sql("DROP TABLE " + rollup + "_mv");
         CLICKHOUSE.sql("DROP TABLE " + rollup);
         CLICKHOUSE.sql("ALTER TABLE schema_migrations DELETE WHERE version = " + migration);
-        while (!scalar("SELECT count() FROM system.mutations WHERE database = currentDatabase() AND table = 'schema_migrations' AND is_done = 0")
-                .equals("0")) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> scalar(
+                "SELECT count() FROM system.mutations WHERE database = currentDatabase() AND table = 'schema_migrations' AND is_done = 0").equals("0"));
     }
 
-    private void waitForTheNextSecondAfter(String time) throws InterruptedException {
-        while (!scalar("SELECT now() > (" + time + ")").equals("1")) {
-            Thread.sleep(50);
-        }
+    private void waitForTheNextSecondAfter(String time) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> scalar("SELECT now() > (" + time + ")").equals("1"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.clickmap.api.trends;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickmap.api.Api;
@@ -9,6 +10,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,11 +52,10 @@ class TrendsRollupParityTest extends ServiceTest {
     private EmbeddedServer rawServer;
 
     @BeforeAll
-    void storeClicksAndStartARawService() throws InterruptedException {
+    void storeClicksAndStartARawService() {
         // Clicks stored in the second V009 or V010 was recorded count as older than its rollup (their days go raw): store later ones.
-        while (!scalar("SELECT now() > max(applied_at) FROM schema_migrations WHERE version IN (9, 10)").equals("1")) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> scalar("SELECT now() > max(applied_at) FROM schema_migrations WHERE version IN (9, 10)").equals("1"));
         CLICKHOUSE.sql(clicks("toDateTime('2025-06-01 00:00:00', 'UTC') + (number * 7919) % (12 * 86400)", 4000));
         CLICKHOUSE.sql(clicks("now() - (number * 7919) % (10 * 86400)", 1200));
         CLICKHOUSE.sql(chainlessCheckoutClicks());
