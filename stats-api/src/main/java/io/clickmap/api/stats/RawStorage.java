@@ -1,12 +1,11 @@
 package io.clickmap.api.stats;
 
 import io.clickmap.api.query.FilterSql;
+import io.clickmap.api.query.Sampling;
 import io.clickmap.api.web.ServerTiming;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.SqlTemplate;
-import io.clickmap.clickhouse.SqlTemplate.Fragment;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -38,7 +37,7 @@ class RawStorage implements StatsStorage {
     @Override
     public List<StatsRow> fetch(StatsQuery query, ServerTiming timing) {
         String statement = QUERY
-                .bind("sample", sample(query.samplingFactor()))
+                .bind("sample", Sampling.clause(query.samplingFactor()))
                 .bind("team", query.environmentId())
                 .bind("first_day", query.range().firstDay())
                 .bind("last_day", query.range().lastDay())
@@ -61,7 +60,4 @@ class RawStorage implements StatsStorage {
     }
 
     /** The factor was range-checked when parsed; written as a plain decimal, which every ClickHouse accepts. */
-    static Fragment sample(double factor) {
-        return factor >= 1.0 ? Fragment.EMPTY : Fragment.code("SAMPLE " + BigDecimal.valueOf(factor).toPlainString());
-    }
 }

@@ -1,10 +1,11 @@
 package io.clickmap.api.stats;
 
+import io.clickmap.api.errors.ApiException;
 import io.clickmap.api.query.DateParameter;
 import io.clickmap.api.query.DateRange;
 import io.clickmap.api.query.PropertiesParameter;
 import io.clickmap.api.query.PropertyFilter;
-import io.clickmap.api.errors.ApiException;
+import io.clickmap.api.query.Sampling;
 import io.clickmap.api.web.IntegerParameter;
 import io.clickmap.api.web.OffsetParameter;
 import io.clickmap.api.web.QueryString;
@@ -23,15 +24,12 @@ final class StatsParameters {
     static final int MIN_LIMIT = 1;
     static final int DEFAULT_LIMIT = 50_000;
     static final int MAX_LIMIT = 999_999;
-    /** Below one in a million the scaled counts would be noise, and {@code count / f} could overflow. */
-    static final double MIN_SAMPLING_FACTOR = 0.000001;
-    static final double MAX_SAMPLING_FACTOR = 1.0;
     // No sampling: every event counts.
-    static final double DEFAULT_SAMPLING_FACTOR = MAX_SAMPLING_FACTOR;
+    static final double DEFAULT_SAMPLING_FACTOR = Sampling.MAX_FACTOR;
     static final int MIN_DEPTH = 1;
     static final int MAX_DEPTH = 1_000_000;
     private static final String SAMPLING_RULE = "sampling_factor must be a number greater than 0 and at most "
-            + plain(MAX_SAMPLING_FACTOR) + " (at least " + plain(MIN_SAMPLING_FACTOR) + ").";
+            + plain(Sampling.MAX_FACTOR) + " (at least " + plain(Sampling.MIN_FACTOR) + ").";
 
     private StatsParameters() {
     }
@@ -67,7 +65,7 @@ final class StatsParameters {
         } catch (NumberFormatException e) {
             throw ApiException.invalid("sampling_factor", SAMPLING_RULE);
         }
-        if (!(factor >= MIN_SAMPLING_FACTOR && factor <= MAX_SAMPLING_FACTOR)) {
+        if (!Sampling.isFactor(factor)) {
             throw ApiException.invalid("sampling_factor", SAMPLING_RULE);
         }
         return factor;

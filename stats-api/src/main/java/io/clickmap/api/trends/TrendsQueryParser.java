@@ -2,6 +2,7 @@ package io.clickmap.api.trends;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickmap.api.errors.ApiException;
+import io.clickmap.api.query.Sampling;
 import io.clickmap.api.query.PropertyFilter;
 import io.clickmap.api.trends.TrendsQuery.NamedFormula;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ final class TrendsQueryParser {
     static final String ALL_EVENTS = "All events";
     static final int MAX_SERIES = 50;
     static final int MAX_SMOOTHING = 1_000;
-    static final double MIN_SAMPLING_FACTOR = 0.000001;
     private static final String COMPUTED = "Clickmap computes TrendsQuery over $autocapture, $rageclick and $dead_click";
     /** Parts of a TrendsQuery that change its answer, which Clickmap does not compute: refused when set. */
     private static final List<String> NOT_COMPUTED = List.of("aggregation_group_type_index", "conversionGoal");
@@ -218,10 +218,10 @@ final class TrendsQueryParser {
     private static double sampling(JsonNode source) {
         JsonNode value = source.get("samplingFactor");
         if (value == null || value.isNull()) {
-            return 1.0;
+            return Sampling.MAX_FACTOR;
         }
-        if (!value.isNumber() || !(value.doubleValue() >= MIN_SAMPLING_FACTOR && value.doubleValue() <= 1.0)) {
-            throw unsupported("samplingFactor", "a number greater than 0 and at most 1 (at least " + MIN_SAMPLING_FACTOR + "); got " + value);
+        if (!value.isNumber() || !Sampling.isFactor(value.doubleValue())) {
+            throw unsupported("samplingFactor", "a number greater than 0 and at most 1 (at least " + Sampling.MIN_FACTOR + "); got " + value);
         }
         return value.doubleValue();
     }

@@ -1,10 +1,10 @@
 package io.clickmap.api.trends;
 
 import io.clickmap.api.query.FilterSql;
+import io.clickmap.api.query.Sampling;
 import io.clickmap.clickhouse.SqlLiteral;
 import io.clickmap.clickhouse.SqlTemplate.Fragment;
 import io.clickmap.clickhouse.SqlTemplate;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -54,7 +54,7 @@ final class TrendsSql {
         return PER_BUCKET.bind("bucket", Fragment.code(interval.bucketSql("timestamp")))
                 .bind("value", scope.value())
                 .bind("aggregate", aggregate(series.math()))
-                .bind("sample", sample(scope.sampling()))
+                .bind("sample", Sampling.clause(scope.sampling()))
                 .bind("where", where(series, scope, scope.from()))
                 .render();
     }
@@ -70,7 +70,7 @@ final class TrendsSql {
                 .bind("bucket", Fragment.code(interval.bucketSql("timestamp")))
                 .bind("step", step)
                 .bind("repeats", repeats)
-                .bind("sample", sample(scope.sampling()))
+                .bind("sample", Sampling.clause(scope.sampling()))
                 .bind("where", where(series, scope, first.minusSeconds((repeats - 1) * step)))
                 .bind("first", first.getEpochSecond())
                 .bind("last", last.getEpochSecond())
@@ -80,7 +80,7 @@ final class TrendsSql {
     static String perValue(TrendsSeries series, Scope scope) {
         return PER_VALUE.bind("value", scope.value())
                 .bind("aggregate", aggregate(series.math()))
-                .bind("sample", sample(scope.sampling()))
+                .bind("sample", Sampling.clause(scope.sampling()))
                 .bind("where", where(series, scope, scope.from()))
                 .render();
     }
@@ -122,9 +122,5 @@ final class TrendsSql {
             // An event without a session id is '' here: one session per bucket, as the spec counts them.
             case UNIQUE_SESSION -> Fragment.code("uniqExact(cityHash64(property_values[indexOf(property_keys, '$session_id')]))");
         };
-    }
-
-    private static Fragment sample(double factor) {
-        return factor >= 1.0 ? Fragment.EMPTY : Fragment.code("SAMPLE " + BigDecimal.valueOf(factor).toPlainString());
     }
 }

@@ -1,14 +1,12 @@
 package io.clickmap.api.stats;
 
-import io.clickmap.api.query.PropertyOperator;
+
+import io.clickmap.api.config.UnsetConfig;
 import io.clickmap.api.query.DateParameter;
 import io.clickmap.api.query.PropertiesParameter;
 import io.clickmap.api.query.PropertyFilter;
-import static io.clickmap.api.web.OpenApiDocument.decimal;
-import static io.clickmap.api.web.OpenApiDocument.integer;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.clickmap.api.config.UnsetConfig;
+import io.clickmap.api.query.PropertyOperator;
+import io.clickmap.api.query.Sampling;
 import io.clickmap.api.web.OffsetParameter;
 import io.clickmap.api.web.OpenApiDocument;
 import io.clickmap.chain.ChainTrim;
@@ -21,6 +19,9 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import static io.clickmap.api.web.OpenApiDocument.decimal;
+import static io.clickmap.api.web.OpenApiDocument.integer;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bounds, defaults and names docs/openapi.yaml gives for {@code GET …/elements/stats/} are the parsers' own. */
 class OpenApiStatsTest {
@@ -54,9 +55,9 @@ class OpenApiStatsTest {
     void samplingFactorBoundsAndDefaultAreTheParsers() {
         Map<String, Object> sampling = openApi.schema(STATS, "sampling_factor");
 
-        assertThat(decimal(sampling, "minimum")).isEqualTo(StatsParameters.MIN_SAMPLING_FACTOR);
+        assertThat(decimal(sampling, "minimum")).isEqualTo(Sampling.MIN_FACTOR);
         assertThat(sampling).doesNotContainKey("exclusiveMinimum");
-        assertThat(decimal(sampling, "maximum")).isEqualTo(StatsParameters.MAX_SAMPLING_FACTOR);
+        assertThat(decimal(sampling, "maximum")).isEqualTo(Sampling.MAX_FACTOR);
         assertThat(decimal(sampling, "default")).isEqualTo(StatsParameters.DEFAULT_SAMPLING_FACTOR);
     }
 
