@@ -45,8 +45,8 @@ public class InsightActivityController {
     @Get(uris = {InsightsController.ENVIRONMENT_INSIGHTS + ALL, InsightsController.PROJECT_INSIGHTS + ALL})
     public HttpResponse<?> environment(HttpRequest<?> request, @Authorized(Scopes.ACTIVITY_LOG_READ) Access access) {
         long environmentId = access.environmentId();
-        ResponseFormat format = ResponseFormat.of(request);
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
+        ResponseFormat format = ResponseFormat.of(query);
         ActivityPaging paging = ActivityPaging.parse(query);
         ServerTiming timing = new ServerTiming();
         return respond(request, format, query, paging, environmentId, store.history(environmentId, timing), timing);
@@ -55,10 +55,10 @@ public class InsightActivityController {
     @Get(uris = {InsightsController.ENVIRONMENT_INSIGHTS + ONE, InsightsController.PROJECT_INSIGHTS + ONE})
     public HttpResponse<?> insight(HttpRequest<?> request, @Authorized(Scopes.ACTIVITY_LOG_READ) Access access, @PathVariable String insightId) {
         long environmentId = access.environmentId();
-        ResponseFormat format = ResponseFormat.of(request);
+        QueryString query = QueryString.parse(request.getUri().getRawQuery());
+        ResponseFormat format = ResponseFormat.of(query);
         ServerTiming timing = new ServerTiming();
         StoredInsight insight = InsightRef.find(store, environmentId, insightId, timing).orElseThrow(ApiException::notFound);
-        QueryString query = QueryString.parse(request.getUri().getRawQuery());
         ActivityPaging paging = ActivityPaging.parse(query);
         return respond(request, format, query, paging, environmentId, store.versions(environmentId, List.of(insight.id()), timing), timing);
     }

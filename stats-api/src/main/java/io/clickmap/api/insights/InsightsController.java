@@ -65,8 +65,8 @@ public class InsightsController {
     @Get(uris = {ENVIRONMENT_INSIGHTS, PROJECT_INSIGHTS})
     public HttpResponse<?> list(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access) {
         long environmentId = access.environmentId();
-        ResponseFormat format = ResponseFormat.of(request);
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
+        ResponseFormat format = ResponseFormat.of(query);
         InsightListQuery list = InsightListQuery.parse(query, access.key().userId(), clock.instant());
         ServerTiming timing = new ServerTiming();
         InsightListing.Page page = listing.page(environmentId, list, timing);
@@ -99,11 +99,11 @@ public class InsightsController {
     @Get(uris = {ENVIRONMENT_INSIGHTS + ONE, PROJECT_INSIGHTS + ONE})
     public HttpResponse<?> retrieve(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access, @PathVariable String insightId) {
         long environmentId = access.environmentId();
-        ResponseFormat format = ResponseFormat.of(request);
+        QueryString query = QueryString.parse(request.getUri().getRawQuery());
+        ResponseFormat format = ResponseFormat.of(query);
         ServerTiming timing = new ServerTiming();
         StoredInsight insight = existing(environmentId, insightId, timing);
-        Refresh refresh = Refresh.of(QueryString.parse(request.getUri().getRawQuery()));
-        TrendsAnswer answer = answer(environmentId, insight, refresh, timing);
+        TrendsAnswer answer = answer(environmentId, insight, Refresh.of(query), timing);
         if (format == ResponseFormat.CSV) {
             return ResponseFormat.csv(InsightCsv.result(answer == null ? List.of() : answer.items()), timing);
         }

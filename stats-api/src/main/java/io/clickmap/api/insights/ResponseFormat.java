@@ -15,7 +15,11 @@ enum ResponseFormat {
     JSON, CSV;
 
     static ResponseFormat of(HttpRequest<?> request) {
-        String format = QueryString.parse(request.getUri().getRawQuery()).last("format");
+        return of(QueryString.parse(request.getUri().getRawQuery()));
+    }
+
+    static ResponseFormat of(QueryString query) {
+        String format = query.last("format");
         if (format == null || format.equals("json")) {
             return JSON;
         }

@@ -1,6 +1,7 @@
 package io.clickmap.api.trends;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickmap.api.Api;
@@ -101,7 +102,7 @@ class TrendsRefreshTest extends ServiceTest {
     }
 
     @Test
-    void asyncAnswersAtOnceAndALaterRequestGetsTheFinishedResult() throws InterruptedException {
+    void asyncAnswersAtOnceAndALaterRequestGetsTheFinishedResult() {
         long id = create(unique());
         String clientQueryId = "dashboard-" + UUID.randomUUID();
 
@@ -130,7 +131,7 @@ class TrendsRefreshTest extends ServiceTest {
     }
 
     @Test
-    void forceAsyncStartsAComputationEvenWhenTheResultIsFresh() throws InterruptedException {
+    void forceAsyncStartsAComputationEvenWhenTheResultIsFresh() {
         long id = create(unique());
         JsonNode computed = get(id, "?refresh=blocking");
 
@@ -170,7 +171,7 @@ class TrendsRefreshTest extends ServiceTest {
     }
 
     @Test
-    void eachRowOfAListComputesUnderItsOwnQueryId() throws InterruptedException {
+    void eachRowOfAListComputesUnderItsOwnQueryId() {
         long id = create(unique());
         String shortId = get(id, "").get("short_id").asText();
 
@@ -188,10 +189,11 @@ class TrendsRefreshTest extends ServiceTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("attr").asText()).isEqualTo("client_query_id");
+        assertThat(api().get(INSIGHTS + "987654321/?refresh=blocking&client_query_id=x%27").status()).as("the insight before the parameters").isEqualTo(404);
     }
 
     @Test
-    void aComputationBeyondTheEnvironmentsLimitIsThrottled() throws InterruptedException {
+    void aComputationBeyondTheEnvironmentsLimitIsThrottled() {
         String slow = "{\"kind\":\"TrendsQuery\",\"series\":[{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"weekly_active\"}],"
                 + "\"interval\":\"hour\",\"dateRange\":{\"date_from\":\"2021-01-01\",\"date_to\":\"2021-02-28\"}}";
         long slowId = api().send("POST", "/api/environments/3/insights/", "{\"name\":\"slow\",\"query\":" + slow + "}").json().get("id").asLong();
@@ -213,22 +215,11 @@ class TrendsRefreshTest extends ServiceTest {
         }
     }
 
-    private JsonNode awaitResult(long id) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode insight = get(id, "");
-            if (!insight.get("result").isNull()) {
-                return insight;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no result within 30 s");
+    private JsonNode awaitResult(long id) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> get(id, ""), insight -> !insight.get("result").isNull());
     }
 
-    private void awaitIdle(long id) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline) && !get(id, "").get("query_status").isNull()) {
-            Thread.sleep(50);
-        }
+    private void awaitIdle(long id) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> get(id, "").get("query_status").isNull());
     }
 }
