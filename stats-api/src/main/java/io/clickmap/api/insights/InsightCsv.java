@@ -48,13 +48,16 @@ final class InsightCsv {
     static String list(List<StoredInsight> insights) {
         StringBuilder csv = new StringBuilder();
         row(csv, LIST_COLUMNS);
-        for (StoredInsight insight : insights) {
-            InsightFields fields = insight.fields();
-            row(csv, List.of(String.valueOf(insight.id()), insight.shortId(), orEmpty(fields.name()), orEmpty(fields.derivedName()),
-                    orEmpty(fields.description()), String.join(",", fields.tags()), insight.createdAt().toString(),
-                    insight.lastModifiedAt().toString(), ""));
-        }
+        insights.forEach(insight -> row(csv, listCells(insight)));
         return csv.toString();
+    }
+
+    /** An insight's cells under {@link #LIST_COLUMNS}. */
+    static List<String> listCells(StoredInsight insight) {
+        InsightFields fields = insight.fields();
+        return List.of(String.valueOf(insight.id()), insight.shortId(), orEmpty(fields.name()), orEmpty(fields.derivedName()),
+                orEmpty(fields.description()), String.join(",", fields.tags()), insight.createdAt().toString(),
+                insight.lastModifiedAt().toString(), "");
     }
 
     static String activity(List<ActivityJson.Entry> entries) {
@@ -78,7 +81,7 @@ final class InsightCsv {
         return csv.toString();
     }
 
-    private static void row(StringBuilder csv, List<String> cells) {
+    static void row(StringBuilder csv, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 csv.append(',');

@@ -117,10 +117,15 @@ final class InsightJson {
     }
 
     static Basic basic(StoredInsight insight, UserBasic createdBy) {
+        return basic(insight, createdBy, null);
+    }
+
+    /** The basic form with the view it is shown for ({@code lastViewedAt}: null for none). */
+    static Basic basic(StoredInsight insight, UserBasic createdBy, Instant lastViewedAt) {
         InsightFields fields = insight.fields();
         return new Basic(insight.id(), insight.shortId(), fields.name(), fields.derivedName(), fields.favorited(), Map.of(), query(fields),
                 List.of(), List.of(), fields.description(), null, false, true, insight.updatedAt().toString(), createdBy,
-                insight.createdAt().toString(), insight.lastModifiedAt().toString(), fields.tags(), "editor", null);
+                insight.createdAt().toString(), insight.lastModifiedAt().toString(), fields.tags(), "editor", text(lastViewedAt));
     }
 
     private static String query(InsightFields fields) {
