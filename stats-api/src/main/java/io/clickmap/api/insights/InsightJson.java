@@ -102,6 +102,11 @@ final class InsightJson {
 
     /** The whole insight with what it shows of its trend ({@code answer}: null for an insight without a query). */
     static Full full(StoredInsight insight, UserBasic createdBy, UserBasic lastModifiedBy, TrendsAnswer answer) {
+        return full(insight, createdBy, lastModifiedBy, answer, null);
+    }
+
+    /** The whole insight as a list row shows it, with its newest view by anyone ({@code lastViewedAt}). */
+    static Full full(StoredInsight insight, UserBasic createdBy, UserBasic lastModifiedBy, TrendsAnswer answer, Instant lastViewedAt) {
         InsightFields fields = insight.fields();
         TrendsAnswer shown = answer == null ? TrendsAnswer.none(null, null) : answer;
         return new Full(insight.id(), insight.shortId(), fields.name(), fields.derivedName(), query(fields), fields.order(), fields.deleted(),
@@ -109,7 +114,7 @@ final class InsightJson {
                 shown.resultJson(), shown.hasMore(), null, insight.createdAt().toString(), createdBy, fields.description(),
                 insight.updatedAt().toString(), fields.tags(), fields.favorited(), insight.lastModifiedAt().toString(), lastModifiedBy, false,
                 RESTRICTION_LEVEL, PRIVILEGE_LEVEL, "editor", "UTC", shown.isCached(), shown.queryStatus(), shown.hogql(), null,
-                shown.resolvedDateRange(), List.of(), null, Map.of(), true, shown.filtersHash());
+                shown.resolvedDateRange(), List.of(), text(lastViewedAt), Map.of(), true, shown.filtersHash());
     }
 
     private static String text(Instant instant) {

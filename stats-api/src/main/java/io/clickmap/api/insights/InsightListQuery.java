@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * the environment's live insights ({@link CurrentInsights}). Filters the spec names and nothing else; unknown
  * parameters are ignored, as PostHog does.
  */
-record InsightListQuery(ListParameters page, String search, Predicate<StoredInsight> filter, Comparator<StoredInsight> order, boolean basic) {
+record InsightListQuery(ListParameters page, String search, Predicate<StoredInsight> filter, Predicate<Instant> lastViewed,
+                        Comparator<StoredInsight> order, boolean basic) {
     static final int MAX_SEARCH = 200;
     private static final Set<String> TRUE = Set.of("1", "true", "t", "yes", "y", "on");
     /** The insight kinds of the {@code insight} filter: each is an InsightVizNode over that query. */
@@ -70,20 +71,18 @@ record InsightListQuery(ListParameters page, String search, Predicate<StoredInsi
         if (insight != null && !insight.isBlank()) {
             filters.add(kind(insight.strip().toUpperCase()));
         }
-        range(query, "date_from", "date_to", StoredInsight::lastModifiedAt, now, filters);
-        range(query, "created_date_from", "created_date_to", StoredInsight::createdAt, now, filters);
-        if (query.last("last_viewed_date_from") != null || query.last("last_viewed_date_to") != null) {
-            // Views are not recorded yet: no insight has been viewed within any window.
-            range(query, "last_viewed_date_from", "last_viewed_date_to", StoredInsight::createdAt, now, new ArrayList<>());
-            filters.add(any -> false);
-        }
+        Predicate<Instant> modified = range(query, "date_from", "date_to", now);
+        Predicate<Instant> created = range(query, "created_date_from", "created_date_to", now);
+        filters.add(stored -> modified.test(stored.lastModifiedAt()) && created.test(stored.createdAt()));
+        // An insight's last view comes from the views table, which the listing reads; here only the window is known.
+        Predicate<Instant> lastViewed = range(query, "last_viewed_date_from", "last_viewed_date_to", now);
         String search = query.last("search");
         if (search != null && search.length() > MAX_SEARCH) {
             throw ApiException.invalid("search", "search must have at most " + MAX_SEARCH + " characters.");
         }
         String basic = query.last("basic");
         return new InsightListQuery(ListParameters.parse(query), search == null || search.isBlank() ? null : search.strip(),
-                filters.stream().reduce(any -> true, Predicate::and), order(query.last("order")), basic != null && isTrue(basic));
+                filters.stream().reduce(any -> true, Predicate::and), lastViewed, order(query.last("order")), basic != null && isTrue(basic));
     }
 
     private static boolean isTrue(String value) {
@@ -114,19 +113,21 @@ record InsightListQuery(ListParameters page, String search, Predicate<StoredInsi
         return query != null && query.sourceKind().equals("HogQLQuery");
     }
 
-    private static void range(QueryString query, String fromName, String toName, Function<StoredInsight, Instant> time, Instant now,
-                              List<Predicate<StoredInsight>> filters) {
+    /** The window two parameters give (either may be absent), as a test of a moment. */
+    private static Predicate<Instant> range(QueryString query, String fromName, String toName, Instant now) {
         String from = query.last(fromName);
         String to = query.last(toName);
+        Predicate<Instant> window = any -> true;
         if (from != null && !from.isBlank()) {
             Instant start = DateParameter.instant(from, true, now, fromName);
-            filters.add(insight -> !time.apply(insight).isBefore(start));
+            window = window.and(time -> !time.isBefore(start));
         }
         if (to != null && !to.isBlank()) {
             // the bound's last second, to its last microsecond
             Instant end = DateParameter.instant(to, false, now, toName).plusNanos(999_999_000);
-            filters.add(insight -> !time.apply(insight).isAfter(end));
+            window = window.and(time -> !time.isAfter(end));
         }
+        return window;
     }
 
     /** A field, {@code -} first for descending; no value last either way; ties broken by id so that pages never overlap. */

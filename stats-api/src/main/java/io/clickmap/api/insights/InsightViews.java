@@ -5,7 +5,9 @@ import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.SqlTemplate;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code insight_views} table (V011): who viewed which insight of an environment, and when last. Recording
@@ -19,6 +21,8 @@ class InsightViews {
     private static final SqlTemplate BY_USER = SqlTemplate.of(NEWEST + "user_id = {user} GROUP BY insight_id, user_id");
     // A key whose newest view is in the window has a row in it, and one whose rows are all older has none there.
     private static final SqlTemplate SINCE = SqlTemplate.of(NEWEST + "viewed_at >= {since} GROUP BY insight_id, user_id");
+    private static final SqlTemplate BY_INSIGHT = SqlTemplate.of("SELECT insight_id, max(viewed_at) AS newest FROM insight_views "
+            + "WHERE team_id = {team} GROUP BY insight_id");
     private static final String INSERT = "INSERT INTO insight_views (team_id, user_id, insight_id, viewed_at) VALUES ";
     private static final SqlTemplate ROW = SqlTemplate.of("({team}, {user}, {insight}, {at})");
 
@@ -57,6 +61,14 @@ class InsightViews {
     /** Each user's newest view of each insight of the environment, where that is at or after {@code since}. */
     List<View> since(long environmentId, Instant since, ServerTiming timing) {
         return select(SINCE.bind("team", environmentId).bind("since", Micros.of(since)).render(), timing);
+    }
+
+    /** Each viewed insight's newest stored view by anyone (creation views are not stored: see {@link ViewHistory}). */
+    Map<Long, Instant> newestByInsight(long environmentId, ServerTiming timing) {
+        Map<Long, Instant> newest = new HashMap<>();
+        timing.clickHouse(() -> sql.query(BY_INSIGHT.bind("team", environmentId).render(),
+                row -> newest.put(row.get("insight_id").asLong(), Micros.instant(row.get("newest").asLong()))));
+        return newest;
     }
 
     private List<View> select(String query, ServerTiming timing) {

@@ -26,6 +26,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +77,10 @@ public class InsightsController {
         Refresh refresh = Refresh.of(query);
         List<Object> results = new ArrayList<>(page.rows().size());
         for (StoredInsight insight : page.rows()) {
-            Object row = list.basic() ? InsightJson.basic(insight, user(insight.createdBy())) : full(environmentId, insight, refresh.forRow(insight.id()), timing);
+            Instant lastViewedAt = page.lastViewedAt().get(insight.id());
+            Object row = list.basic() ? InsightJson.basic(insight, user(insight.createdBy()), lastViewedAt)
+                    : InsightJson.full(insight, user(insight.createdBy()), user(insight.lastModifiedBy()),
+                            answer(environmentId, insight, refresh.forRow(insight.id()), timing), lastViewedAt);
             results.add(page.matchTypes() == null ? row : new InsightJson.Searched(row, page.matchTypes().get(insight.id())));
         }
         long offset = list.page().offset();

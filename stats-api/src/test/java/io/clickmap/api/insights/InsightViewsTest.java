@@ -123,6 +123,34 @@ class InsightViewsTest extends ServiceTest {
     }
 
     @Test
+    void listRowsCarryTheNewestViewByAnyoneAndTheLastViewedWindowFiltersOnIt() {
+        Viewer ada = reader("Ada");
+        Viewer bo = reader("Bo");
+        long viewed = create(1, "Viewed by two");
+        long unviewed = create(1, "Viewed by its creator only");
+        JsonNode createdUnviewed = api().get(INSIGHTS + unviewed + "/").json();
+        view(ada, viewed);
+        view(bo, viewed);
+        Instant byBo = Instant.parse(lastViewed(bo).get(0).get("last_viewed_at").asText());
+
+        for (String form : List.of("", "&basic=true")) {
+            JsonNode page = api().get(INSIGHTS + "?short_id=" + shortId(viewed) + form).json();
+            assertThat(Instant.parse(page.get("results").get(0).get("last_viewed_at").asText())).as(form).isEqualTo(byBo);
+            JsonNode creatorOnly = api().get(INSIGHTS + "?short_id=" + shortId(unviewed) + form).json();
+            assertThat(creatorOnly.get("results").get(0).get("last_viewed_at")).as("creation is a view" + form)
+                    .isEqualTo(createdUnviewed.get("created_at"));
+        }
+        String window = "last_viewed_date_from=" + byBo;
+        assertThat(ids(api().get(INSIGHTS + "?limit=1000&" + window).json().get("results"))).contains(viewed).doesNotContain(unviewed);
+        String before = "last_viewed_date_to=" + byBo.minusSeconds(1).toString().substring(0, 19);
+        assertThat(ids(api().get(INSIGHTS + "?limit=1000&" + before).json().get("results"))).doesNotContain(viewed);
+    }
+
+    private String shortId(long id) {
+        return api().get(INSIGHTS + id + "/").json().get("short_id").asText();
+    }
+
+    @Test
     void idsOfDeletedUnknownOrAnotherEnvironmentsInsightsAreDroppedSilently() {
         Viewer lin = reader("Lin");
         long live = create(1, "Live");
