@@ -60,7 +60,7 @@ class MigrationsTest {
             CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
 
             assertThat(CLICKHOUSE.sql("SELECT count() FROM system.tables WHERE database = '" + database + "' FORMAT TSV").strip())
-                    .isEqualTo("18");
+                    .isEqualTo("20");
             assertThat(CLICKHOUSE.sql("SELECT uniqExact(version) FROM " + database + ".schema_migrations FORMAT TSV").strip())
                     .isEqualTo(String.valueOf(Migrations.FILES.size()));
         } finally {
