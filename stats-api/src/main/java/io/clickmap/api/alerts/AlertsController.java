@@ -24,6 +24,8 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -79,7 +81,7 @@ public class AlertsController {
         long environmentId = access.environmentId();
         AlertChange change = AlertBody.parse(body, true);
         ServerTiming timing = new ServerTiming();
-        AlertFields fields = change.create(clock.instant());
+        AlertFields fields = change.create(now());
         rules.check(environmentId, fields, timing);
         StoredAlert created = writes.create(environmentId, fields, access.key().userId(), timing);
         return json(HttpStatus.CREATED, responses.one(environmentId, created, timing), timing);
@@ -116,7 +118,7 @@ public class AlertsController {
         ServerTiming timing = new ServerTiming();
         StoredAlert current = existing(environmentId, alertId, timing);
         AlertChange change = AlertBody.parse(body, full);
-        AlertFields after = change.applyTo(current.fields(), clock.instant());
+        AlertFields after = change.applyTo(current.fields(), now());
         rules.check(environmentId, after, timing);
         StoredAlert updated = writes.update(environmentId, current, after, access.key().userId(), timing);
         return json(HttpStatus.OK, responses.one(environmentId, updated, timing), timing);
@@ -129,6 +131,11 @@ public class AlertsController {
         }
         return store.find(environmentId, alertId.toLowerCase(Locale.ROOT), timing).filter(alert -> !alert.deleted())
                 .orElseThrow(ApiException::notFound);
+    }
+
+    /** A new threshold's time, as precise as the tables keep it, so that it reads back as it was answered. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** {@code insight} or {@code insight_id} (PostHog reads both): an insight's numeric id. */
