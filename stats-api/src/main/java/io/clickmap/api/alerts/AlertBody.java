@@ -37,7 +37,7 @@ final class AlertBody {
         refuseSet(root, "snoozed_until", "Clickmap does not snooze alerts: snoozed_until can only be null.", false);
         refuseSet(root, "skip_weekend", "Clickmap checks alerts every day: skip_weekend can only be false.", true);
         refuseSet(root, "detector_config", "Clickmap alerts compare with thresholds: detector_config can only be null.", false);
-        return new AlertChange(insight(root), name(root, "name"), enabled(root), condition(root), config(root), interval(root), threshold(root),
+        return new AlertChange(insight(root), name(root, "name", "name"), enabled(root), condition(root), config(root), interval(root), threshold(root),
                 users(root));
     }
 
@@ -70,18 +70,19 @@ final class AlertBody {
         return ApiException.invalid(attr, "Invalid pk \"" + pk + "\" - object does not exist.");
     }
 
-    private static BodyField<String> name(JsonNode body, String field) {
+    /** A name (the alert's, its threshold's): a string of at most {@link AlertFields#MAX_NAME} characters; {@code attr} is the field. */
+    private static BodyField<String> name(JsonNode body, String field, String attr) {
         JsonNode value = body.get(field);
         if (value == null) {
             return BodyField.notSent();
         }
         if (value.isNull()) {
-            throw ApiException.invalid(field, NOT_NULL);
+            throw ApiException.invalid(attr, NOT_NULL);
         }
         if (!value.isTextual()) {
-            throw ApiException.invalid(field, "Not a valid string.");
+            throw ApiException.invalid(attr, "Not a valid string.");
         }
-        return BodyField.of(JsonBody.bounded(value.textValue(), field, AlertFields.MAX_NAME,
+        return BodyField.of(JsonBody.bounded(value.textValue(), attr, AlertFields.MAX_NAME,
                 "Ensure this field has no more than " + AlertFields.MAX_NAME + " characters."));
     }
 
@@ -143,7 +144,7 @@ final class AlertBody {
         if (!value.isObject()) {
             throw ApiException.invalid(ThresholdConfiguration.ATTR, "Invalid data. Expected a dictionary, but got " + typeName(value) + ".");
         }
-        BodyField<String> name = name(value, "name");
+        BodyField<String> name = name(value, "name", ThresholdConfiguration.ATTR);
         BodyField<ThresholdConfiguration> configuration = value.has("configuration")
                 ? BodyField.of(ThresholdConfiguration.parse(value.get("configuration"))) : BodyField.notSent();
         return BodyField.of(new ThresholdChange(name, configuration));

@@ -78,7 +78,7 @@ class AlertChecker {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warn("A round of alert checks failed; the next round, in {}, tries again: {}", config.alertCheckInterval(), e.toString());
+            LOG.warn("A round of alert checks failed; the next round, in {} ms, tries again: {}", config.alertCheckInterval().toMillis(), e.toString());
         }
     }
 

@@ -7,8 +7,6 @@ import java.time.Instant;
  * configuration. Stored with the alert it belongs to; the insight's thresholds are those of its alerts.
  */
 record Threshold(String id, String name, Instant createdAt, ThresholdConfiguration configuration) {
-    static final int MAX_NAME = 255;
-
     Threshold with(String newName, ThresholdConfiguration newConfiguration) {
         return new Threshold(id, newName, createdAt, newConfiguration);
     }
