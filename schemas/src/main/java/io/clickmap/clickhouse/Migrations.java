@@ -38,7 +38,8 @@ public final class Migrations {
             "V008__internal_users.sql",
             "V009__chainless_rollup.sql",
             "V010__clicks_rollup.sql",
-            "V011__insight_views.sql");
+            "V011__insight_views.sql",
+            "V013__alerts.sql");
 
     private static final SqlTemplate CREATE_DATABASE = SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}");
     private static final SqlTemplate CREATE_LEDGER = SqlTemplate.of("""

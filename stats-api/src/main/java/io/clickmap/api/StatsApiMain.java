@@ -1,5 +1,6 @@
 package io.clickmap.api;
 
+import io.clickmap.api.alerts.AlertsConfig;
 import io.clickmap.api.auth.AuthConfig;
 import io.clickmap.api.cli.AdminCli;
 import io.clickmap.api.clickhouse.ClickHouseSettings;
@@ -23,7 +24,7 @@ public final class StatsApiMain {
      * table, application.yml and docker-compose are checked against these (and this list against the beans).
      */
     public static final List<Class<? extends Record>> SETTINGS =
-            List.of(ClickHouseSettings.class, AuthConfig.class, StatsConfig.class, InsightsConfig.class, TrendsConfig.class);
+            List.of(ClickHouseSettings.class, AuthConfig.class, StatsConfig.class, InsightsConfig.class, TrendsConfig.class, AlertsConfig.class);
 
     private StatsApiMain() {
     }

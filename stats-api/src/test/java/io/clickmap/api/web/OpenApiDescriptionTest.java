@@ -2,6 +2,7 @@ package io.clickmap.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clickmap.api.Api;
 import io.clickmap.api.ServiceTest;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 class OpenApiDescriptionTest extends ServiceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ORDER = List.of("post", "get", "patch", "put", "delete");
+    // An insight that alerts may watch, and an alert on it, so that the alert and threshold paths name real ones.
+    private static final String TRENDS = "{\"kind\":\"TrendsQuery\",\"series\":[{\"kind\":\"EventsNode\",\"event\":\"$autocapture\"}]}";
+    private static final String ALERT = "{\"insight\":{insightId},\"subscribed_users\":[],\"threshold\":{\"configuration\":{\"type\":\"absolute\"}}}";
 
     @Test
     void everyDocumentedOperationAnswersItsDocumentedSuccessStatusOnBothPathFamilies() throws IOException {
@@ -66,10 +70,12 @@ class OpenApiDescriptionTest extends ServiceTest {
         int answered = 0;
         for (String family : List.of("/api/environments/", "/api/projects/")) {
             long elementId = api().send("POST", family + "1/elements/", "{\"tag_name\":\"a\"}").json().get("id").asLong();
-            long insightId = api().send("POST", family + "1/insights/", "{\"name\":\"a\"}").json().get("id").asLong();
+            long insightId = api().send("POST", family + "1/insights/", "{\"name\":\"a\",\"query\":" + TRENDS + "}").json().get("id").asLong();
+            JsonNode alert = api().send("POST", family + "1/alerts/", ALERT.replace("{insightId}", String.valueOf(insightId))).json();
             for (Map.Entry<String, Object> path : paths.entrySet()) {
                 String concrete = path.getKey().replace("/api/environments/", family).replace("{id}", "1")
-                        .replace("{elementId}", String.valueOf(elementId)).replace("{insightId}", String.valueOf(insightId));
+                        .replace("{elementId}", String.valueOf(elementId)).replace("{insightId}", String.valueOf(insightId))
+                        .replace("{alertId}", alert.get("id").asText()).replace("{thresholdId}", alert.get("threshold").get("id").asText());
                 for (String method : ORDER) {
                     Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>) path.getValue()).get(method);
                     if (operation == null || expected != null && List.of().equals(operation.get("security"))) {
@@ -77,7 +83,7 @@ class OpenApiDescriptionTest extends ServiceTest {
                     }
                     String query = path.getKey().endsWith("/values/") ? "?key=tag_name" : "";
                     Api.Reply reply = method.equals("post") || method.equals("patch") || method.equals("put")
-                            ? caller.send(method.toUpperCase(), concrete + query, exampleBody(operation))
+                            ? caller.send(method.toUpperCase(), concrete + query, exampleBody(operation).replace("{insightId}", String.valueOf(insightId)))
                             : caller.send(method.toUpperCase(), concrete + query);
                     Map<Object, Object> responses = (Map<Object, Object>) operation.get("responses");
                     List<String> statuses = responses.keySet().stream().map(String::valueOf).toList();
