@@ -37,7 +37,8 @@ public final class Migrations {
             "V007__insights.sql",
             "V008__internal_users.sql",
             "V009__chainless_rollup.sql",
-            "V010__clicks_rollup.sql");
+            "V010__clicks_rollup.sql",
+            "V012__sharing.sql");
 
     private static final SqlTemplate CREATE_DATABASE = SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}");
     private static final SqlTemplate CREATE_LEDGER = SqlTemplate.of("""
