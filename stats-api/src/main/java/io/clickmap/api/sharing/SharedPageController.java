@@ -130,7 +130,8 @@ public class SharedPageController {
         if (answer.resultJson() == null || answer.items().isEmpty()) {
             return SharedPage.message(shown, "There is no result yet for this insight.");
         }
-        if (answer.items().get(0).data() == null) {
+        // A total-value display gives each item one aggregated value instead of a value per bucket.
+        if (answer.items().get(0).aggregatedValue() != null) {
             return SharedPage.numbers(shown, answer.items());
         }
         return SharedPage.chart(shown, answer.items(), ChartKind.isBar(insight.queryJson()));
@@ -145,7 +146,8 @@ public class SharedPageController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Content-Security-Policy", SharedPage.CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
-                // The token is in the URL: a link on the page must not hand it to another site.
-                .header("Referrer-Policy", "no-referrer");
+                // The token is in the URL: a link on the page must not hand it to another site. (Not no-referrer: with it a
+                // browser sends the password form with "Origin: null", which Micronaut refuses on localhost.)
+                .header("Referrer-Policy", "same-origin");
     }
 }
