@@ -39,6 +39,7 @@ public final class Migrations {
             "V009__chainless_rollup.sql",
             "V010__clicks_rollup.sql",
             "V011__insight_views.sql",
+            "V012__sharing.sql",
             "V013__alerts.sql");
 
     private static final SqlTemplate CREATE_DATABASE = SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}");

@@ -5,6 +5,7 @@ import io.clickmap.api.auth.AuthConfig;
 import io.clickmap.api.cli.AdminCli;
 import io.clickmap.api.clickhouse.ClickHouseSettings;
 import io.clickmap.api.insights.InsightsConfig;
+import io.clickmap.api.sharing.SharingConfig;
 import io.clickmap.api.stats.StatsConfig;
 import io.clickmap.api.trends.TrendsConfig;
 import io.micronaut.context.ApplicationContext;
@@ -24,7 +25,8 @@ public final class StatsApiMain {
      * table, application.yml and docker-compose are checked against these (and this list against the beans).
      */
     public static final List<Class<? extends Record>> SETTINGS =
-            List.of(ClickHouseSettings.class, AuthConfig.class, StatsConfig.class, InsightsConfig.class, TrendsConfig.class, AlertsConfig.class);
+            List.of(ClickHouseSettings.class, AuthConfig.class, StatsConfig.class, InsightsConfig.class, TrendsConfig.class, AlertsConfig.class,
+                    SharingConfig.class);
 
     private StatsApiMain() {
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clickmap.testing.Browser;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

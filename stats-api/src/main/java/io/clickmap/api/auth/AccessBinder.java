@@ -1,7 +1,10 @@
 package io.clickmap.api.auth;
 
 import io.clickmap.api.environments.EnvironmentId;
+import io.clickmap.api.errors.ApiException;
+import io.clickmap.api.web.QueryString;
 import io.micronaut.core.convert.ArgumentConversionContext;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.AnnotatedRequestArgumentBinder;
 import jakarta.inject.Singleton;
@@ -11,13 +14,17 @@ import java.util.Optional;
  * Binds {@code @Authorized(scope) Access} for every controller, in one place: the environment id from the path
  * (404 when it names none) and, when it can be made from the caches alone, the key check (401/403). Binders run
  * on the event loop, so nothing here may wait for ClickHouse; a check that would is left to {@link Access}.
+ * A {@code sharing_access_token} on a write is refused here, on every route, before any key is looked at (as
+ * PostHog's authentication does); on a read that accepts tokens, {@link Access} checks it on first use.
  */
 @Singleton
 class AccessBinder implements AnnotatedRequestArgumentBinder<Authorized, Access> {
     private final AccessGuard guard;
+    private final ShareTokens shares;
 
-    AccessBinder(AccessGuard guard) {
+    AccessBinder(AccessGuard guard, ShareTokens shares) {
         this.guard = guard;
+        this.shares = shares;
     }
 
     @Override
@@ -30,8 +37,28 @@ class AccessBinder implements AnnotatedRequestArgumentBinder<Authorized, Access>
         String scope = context.getAnnotationMetadata().stringValue(Authorized.class)
                 .orElseThrow(() -> new IllegalStateException("@Authorized names no scope on " + context.getArgument()));
         long environmentId = EnvironmentId.ofPath(request.getPath());
+        String token = sharingToken(request);
+        if (token != null) {
+            if (request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD) {
+                throw ApiException.authenticationFailed("Sharing access token can only be used for GET requests.");
+            }
+            if (context.getAnnotationMetadata().booleanValue(Authorized.class, "acceptsSharingToken").orElse(false)) {
+                Access access = new Access(guard, request, environmentId, scope, null, shares, token);
+                return () -> Optional.of(access);
+            }
+        }
         ApiKey checked = guard.requireIfKnown(request, environmentId, scope).orElse(null);
         Access access = new Access(guard, request, environmentId, scope, checked);
         return () -> Optional.of(access);
+    }
+
+    /** The token parameter, when the query string has a non-empty one (an empty one is no token, as in PostHog). */
+    private static String sharingToken(HttpRequest<?> request) {
+        String rawQuery = request.getUri().getRawQuery();
+        if (rawQuery == null || !rawQuery.contains(ShareTokens.PARAMETER)) {
+            return null;
+        }
+        String token = QueryString.parse(rawQuery).last(ShareTokens.PARAMETER);
+        return token == null || token.isEmpty() ? null : token;
     }
 }

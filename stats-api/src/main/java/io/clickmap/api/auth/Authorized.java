@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * On a controller's {@link Access} parameter: the scope the request's key must hold for the environment of its
- * path ({@code /api/environments/{id}/…} or {@code /api/projects/{id}/…}). Bound by {@link AccessBinder}.
+ * path ({@code /api/environments/{id}/…} or {@code /api/projects/{id}/…}), or, where the route accepts one, a sharing
+ * access token. Bound by {@link AccessBinder}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,4 +19,10 @@ import java.lang.annotation.Target;
 public @interface Authorized {
     /** One of {@link Scopes}. */
     String value();
+
+    /**
+     * Whether a {@code sharing_access_token} may stand in for the key ({@link ShareGrant}): only the two insight reads
+     * PostHog opens to shares. On every other route the token is ignored, except that it makes any write a 403.
+     */
+    boolean acceptsSharingToken() default false;
 }

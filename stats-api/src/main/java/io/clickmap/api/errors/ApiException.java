@@ -44,6 +44,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNAUTHORIZED, new ApiError("authentication_error", "not_authenticated", detail, null));
     }
 
+    /** Credentials that were given and are wrong, answered 403 as DRF does when no WWW-Authenticate applies (sharing tokens). */
+    public static ApiException authenticationFailed(String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, new ApiError("authentication_error", "authentication_failed", detail, null));
+    }
+
     public static ApiException permissionDenied(String detail) {
         return new ApiException(HttpStatus.FORBIDDEN, new ApiError("authentication_error", "permission_denied", detail, null));
     }

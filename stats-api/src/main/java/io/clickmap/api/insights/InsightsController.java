@@ -34,7 +34,8 @@ import java.util.List;
  * Saved insights, PostHog-compatible, on both path families: list, create, retrieve, update (PATCH, PUT), and DELETE
  * answered 405 (an insight is deleted by {@code PATCH {"deleted": true}}). Checks in order: the path (404), the key
  * and its scope — {@code insight:read} to read, {@code insight:write} to change (401/403) — the insight (404, also for
- * one of another environment or a deleted one), then the body (400). Responses are never cached.
+ * one of another environment or a deleted one), then the body (400). Responses are never cached. List and retrieve
+ * also take a {@code sharing_access_token} instead of a key ({@link SharedInsightReads}).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -51,9 +52,10 @@ public class InsightsController {
     private final PageLinks links;
     private final TrendsResults trends;
     private final Clock clock;
+    private final SharedInsightReads shared;
 
     public InsightsController(InsightStore store, InsightWrites writes, InsightListing listing, UserDirectory users, PageLinks links,
-                              TrendsResults trends, Clock clock) {
+                              TrendsResults trends, Clock clock, SharedInsightReads shared) {
         this.store = store;
         this.writes = writes;
         this.listing = listing;
@@ -61,10 +63,14 @@ public class InsightsController {
         this.links = links;
         this.trends = trends;
         this.clock = clock;
+        this.shared = shared;
     }
 
     @Get(uris = {ENVIRONMENT_INSIGHTS, PROJECT_INSIGHTS})
-    public HttpResponse<?> list(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access) {
+    public HttpResponse<?> list(HttpRequest<?> request, @Authorized(value = Scopes.INSIGHT_READ, acceptsSharingToken = true) Access access) {
+        if (access.sharedInsight().isPresent()) {
+            return shared.list(request, access.sharedInsight().get());
+        }
         long environmentId = access.environmentId();
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
         ResponseFormat format = ResponseFormat.of(query);
@@ -101,7 +107,11 @@ public class InsightsController {
     }
 
     @Get(uris = {ENVIRONMENT_INSIGHTS + ONE, PROJECT_INSIGHTS + ONE})
-    public HttpResponse<?> retrieve(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access, @PathVariable String insightId) {
+    public HttpResponse<?> retrieve(HttpRequest<?> request, @Authorized(value = Scopes.INSIGHT_READ, acceptsSharingToken = true) Access access,
+                                    @PathVariable String insightId) {
+        if (access.sharedInsight().isPresent()) {
+            return shared.retrieve(request, access.sharedInsight().get(), insightId);
+        }
         long environmentId = access.environmentId();
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
         ResponseFormat format = ResponseFormat.of(query);

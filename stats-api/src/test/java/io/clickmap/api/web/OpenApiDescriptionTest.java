@@ -72,10 +72,14 @@ class OpenApiDescriptionTest extends ServiceTest {
             long elementId = api().send("POST", family + "1/elements/", "{\"tag_name\":\"a\"}").json().get("id").asLong();
             long insightId = api().send("POST", family + "1/insights/", "{\"name\":\"a\",\"query\":" + TRENDS + "}").json().get("id").asLong();
             JsonNode alert = api().send("POST", family + "1/alerts/", ALERT.replace("{insightId}", String.valueOf(insightId))).json();
+            String sharing = family + "1/insights/" + insightId + "/sharing/";
+            api().send("PATCH", sharing, "{\"password_required\":true}");
+            String passwordId = api().send("POST", sharing + "passwords/", "{}").json().get("id").asText();
             for (Map.Entry<String, Object> path : paths.entrySet()) {
                 String concrete = path.getKey().replace("/api/environments/", family).replace("{id}", "1")
                         .replace("{elementId}", String.valueOf(elementId)).replace("{insightId}", String.valueOf(insightId))
-                        .replace("{alertId}", alert.get("id").asText()).replace("{thresholdId}", alert.get("threshold").get("id").asText());
+                        .replace("{alertId}", alert.get("id").asText()).replace("{thresholdId}", alert.get("threshold").get("id").asText())
+                        .replace("{passwordId}", passwordId);
                 for (String method : ORDER) {
                     Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>) path.getValue()).get(method);
                     if (operation == null || expected != null && List.of().equals(operation.get("security"))) {

@@ -1,4 +1,4 @@
-package io.clickmap.system;
+package io.clickmap.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,10 +24,12 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * browser loads a page. Both paths are given to Selenium, so Selenium Manager never runs and nothing is
  * downloaded: this machine reaches no browser download site, and the packaged driver always matches the
  * packaged browser. Each browser gets a profile of its own, so no cookie or storage leaks between tests.
+ * Screenshots and driver logs go under the running module's {@code target/}. Modules that use it declare
+ * selenium-chrome-driver themselves (test-support's dependency on it is optional).
  */
-final class Browser implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+public final class Browser implements AutoCloseable {
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path LOGS = Path.of("target", "process-logs");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** The tests speak WebDriver only, never CDP, so Selenium's warning that no CDP module matches this Chromium is noise. Held: JUL keeps loggers weakly. */
@@ -50,7 +52,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Fails, never skips, when the browser is missing: bin/test installs it, so a missing one is a broken machine setup. */
-    static Browser start(String name) {
+    public static Browser start(String name) {
         for (Path required : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(required)) {
                 throw new AssertionError(required + " is missing: bin/test installs Debian's chromium and chromium-driver"
@@ -84,21 +86,21 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
     /** What the page's scripts wrote to the console (errors included), for a failing test's message. */
-    List<String> console() {
+    public List<String> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).toList();
     }
 
     /** Saves what the page shows now as target/screenshots/NAME.png, for a person to look at. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Path file = Files.createDirectories(SCREENSHOTS).resolve(name + ".png");
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
