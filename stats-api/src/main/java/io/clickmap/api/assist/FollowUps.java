@@ -1,5 +1,6 @@
 package io.clickmap.api.assist;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +25,7 @@ public final class FollowUps {
     private FollowUps() {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Suggestion(String title, String description, JsonNode query) {
     }
 

@@ -1,5 +1,6 @@
 package io.clickmap.api.assist;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickmap.api.errors.ApiException;
 import io.clickmap.api.trends.TrendsOutline;
@@ -17,6 +18,7 @@ public final class QueryTitle {
     private QueryTitle() {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Metadata(String name, String description) {
     }
 

@@ -78,7 +78,7 @@ final class InsightCsv {
         return csv.toString();
     }
 
-    private static void row(StringBuilder csv, List<String> cells) {
+    static void row(StringBuilder csv, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 csv.append(',');
