@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clickmap.api.errors.ApiException;
 import io.clickmap.api.trends.TrendsOutline;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +32,15 @@ public final class FollowUps {
 
     /** The suggestions for a saved query; none for null or for one Clickmap does not compute. */
     public static List<Suggestion> of(JsonNode saved) {
-        if (saved == null || !TrendsOutline.isComputed(saved)) {
+        if (saved == null) {
             return List.of();
         }
-        TrendsOutline outline = TrendsOutline.of(saved);
+        TrendsOutline outline;
+        try {
+            outline = TrendsOutline.of(saved);
+        } catch (ApiException notComputed) {
+            return List.of();
+        }
         JsonNode source = TrendsOutline.source(saved);
         List<Suggestion> suggestions = new ArrayList<>();
         Candidates candidates = new Candidates(saved, source, suggestions);

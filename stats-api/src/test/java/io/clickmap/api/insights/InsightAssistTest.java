@@ -148,6 +148,9 @@ class InsightAssistTest extends ServiceTest {
                 + "(the top 25 values).\"}"));
         assertThat(ok(api().send("POST", PROJECT + "generate_metadata", "{\"query\":" + FUNNEL + "}")).get("name").asText())
                 .isEqualTo("FunnelsQuery insight");
+        assertThat(api().send("POST", INSIGHTS + "generate_metadata/?format=csv", "{\"query\":" + RAGE + "}").body()).isEqualTo(
+                "name,description\r\n\"Rage clicks per day, vs the previous period\",\"Counts rage clicks ($rageclick) per day from 2021-03-01 "
+                        + "to 2021-03-07, compared with the previous period.\"\r\n");
     }
 
     @Test
