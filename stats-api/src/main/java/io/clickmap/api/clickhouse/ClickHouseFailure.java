@@ -9,11 +9,21 @@ import io.clickmap.clickhouse.ClickHouseErrors;
  * not have sent.
  */
 public final class ClickHouseFailure {
+    private static final int QUERY_WAS_CANCELLED = 394;
+
     private ClickHouseFailure() {
     }
 
     public static boolean isUnavailable(Throwable failure) {
         return ClickHouseErrors.isTransient(failure);
+    }
+
+    /**
+     * The server says the statement was killed (QUERY_WAS_CANCELLED). Only servers that name their error codes say
+     * so; on 18.16 a killed statement is one more failure, known as cancelled only to the instance that cancelled it.
+     */
+    public static boolean wasCancelled(Throwable failure) {
+        return failure instanceof ServerException server && server.getCode() == QUERY_WAS_CANCELLED;
     }
 
     /** The server answered, and refused the statement itself. */

@@ -29,6 +29,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, new ApiError("validation_error", "unsupported_query", detail, "query"));
     }
 
+    /** A computation the client cancelled ({@code insights/cancel}) while this request waited for it. */
+    public static ApiException cancelled(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, new ApiError("validation_error", "query_cancelled", detail, null));
+    }
+
     /** DRF's throttle answer: too many at once; try again after {@code seconds}. */
     public static ApiException throttled(long seconds) {
         return new ApiException(HttpStatus.TOO_MANY_REQUESTS, new ApiError("throttled_error", "throttled",

@@ -1,6 +1,7 @@
 package io.clickmap.api.trends;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clickmap.api.clickhouse.ClickHouseFailure;
 import io.clickmap.api.web.ServerTiming;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.SqlTemplate;
@@ -19,8 +20,9 @@ import java.util.Map;
  * before it, when comparing) — from the daily rollups where {@link TrendsPlanner} says they give the same counts,
  * else from {@code events} — broken down and folded to the breakdown limit, then shaped into items
  * ({@link TrendsItems}); the {@code trends} entry of {@code Server-Timing} says which (rollup, raw or mixed).
- * Every statement runs under the computation's query id with a suffix, so one {@code KILL QUERY} can stop it.
- * ClickHouse failures pass through.
+ * Every statement runs under the computation's query id with its environment and a number
+ * ({@link TrendsCancellation}), so one {@code KILL QUERY} can stop it; a cancelled computation fails as
+ * {@link TrendsCancellation#cancelled}. Other ClickHouse failures pass through.
  */
 @Singleton
 class TrendsEngine {
@@ -31,18 +33,26 @@ class TrendsEngine {
     private final ChainCatalog catalog;
     private final InternalUsers internalUsers;
     private final TrendsPlanner planner;
+    private final TrendsCancellation cancellation;
     private final Duration timeout;
 
-    TrendsEngine(ClickHouseSql sql, ChainCatalog catalog, InternalUsers internalUsers, TrendsPlanner planner, TrendsConfig config) {
+    TrendsEngine(ClickHouseSql sql, ChainCatalog catalog, InternalUsers internalUsers, TrendsPlanner planner, TrendsCancellation cancellation,
+                 TrendsConfig config) {
         this.sql = sql;
         this.catalog = catalog;
         this.internalUsers = internalUsers;
         this.planner = planner;
+        this.cancellation = cancellation;
         this.timeout = config.trendsQueryTimeout();
     }
 
     TrendsComputation compute(long environmentId, TrendsQuery query, JsonNode source, Instant now, String queryId, ServerTiming timing) {
-        Run run = new Run(environmentId, queryId, timing);
+        try (TrendsCancellation.Running running = cancellation.start(environmentId, queryId)) {
+            return compute(environmentId, query, source, now, new Run(running, timing), timing);
+        }
+    }
+
+    private TrendsComputation compute(long environmentId, TrendsQuery query, JsonNode source, Instant now, Run run, ServerTiming timing) {
         TrendsWindow current = TrendsDateRange.resolve(query.dateFrom(), query.dateTo(), query.explicitDate(), query.interval(), now, run::firstEvent);
         List<TrendsWindow> windows = query.compare() ? List.of(current, current.previous(query.compareTo())) : List.of(current);
         ConditionSql conditions = new ConditionSql(new ChainMatches(catalog, environmentId, timing));
@@ -110,22 +120,20 @@ class TrendsEngine {
         return sum;
     }
 
-    /** One computation's statements, run in order under numbered query ids. */
+    /** One computation's statements, run in order under numbered query ids, none once it is cancelled. */
     private final class Run {
-        private final long environmentId;
-        private final String queryId;
+        private final TrendsCancellation.Running running;
         private final ServerTiming timing;
         private final List<String> statements = new ArrayList<>();
 
-        Run(long environmentId, String queryId, ServerTiming timing) {
-            this.environmentId = environmentId;
-            this.queryId = queryId;
+        Run(TrendsCancellation.Running running, ServerTiming timing) {
+            this.running = running;
             this.timing = timing;
         }
 
         /** When the environment's first click event happened, for {@code date_from: "all"}; null without events. */
         Instant firstEvent() {
-            JsonNode row = query(FIRST_EVENT.bind("team", environmentId).render()).get(0);
+            JsonNode row = query(FIRST_EVENT.bind("team", running.environmentId()).render()).get(0);
             return row.get("events").asLong() == 0 ? null : Instant.ofEpochSecond(row.get("first").asLong());
         }
 
@@ -159,9 +167,19 @@ class TrendsEngine {
         }
 
         private List<JsonNode> query(String statement) {
+            if (running.isCancelled()) {
+                throw TrendsCancellation.cancelled(running.clientQueryId());
+            }
             statements.add(statement);
-            String id = queryId + "-" + statements.size();
-            return timing.clickHouse(() -> sql.query(statement, id, timeout, row -> row));
+            String id = running.statementId(statements.size());
+            try {
+                return timing.clickHouse(() -> sql.query(statement, id, timeout, row -> row));
+            } catch (RuntimeException failure) {
+                if (running.isCancelled() || ClickHouseFailure.wasCancelled(failure)) {
+                    throw TrendsCancellation.cancelled(running.clientQueryId());
+                }
+                throw failure;
+            }
         }
     }
 

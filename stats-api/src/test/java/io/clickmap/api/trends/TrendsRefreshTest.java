@@ -211,7 +211,8 @@ class TrendsRefreshTest extends ServiceTest {
                     + "\"detail\":\"Request was throttled. Expected available in 1 second.\",\"attr\":null}"));
             assertThat(api().get(INSIGHTS + create(unique()) + "/?refresh=blocking").status()).as("another environment's own limit").isEqualTo(200);
         } finally {
-            CLICKHOUSE.sql("KILL QUERY WHERE query_id LIKE '" + clientQueryId + "%' SYNC");
+            // Statements run as <environment>:<client_query_id>-<n>.
+            CLICKHOUSE.sql("KILL QUERY WHERE query_id LIKE '3:" + clientQueryId + "-%' SYNC");
         }
     }
 
