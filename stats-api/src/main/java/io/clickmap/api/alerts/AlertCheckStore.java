@@ -1,5 +1,6 @@
 package io.clickmap.api.alerts;
 
+import io.clickmap.api.clickhouse.Micros;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickmap.api.web.ServerTiming;
 import io.clickmap.clickhouse.ClickHouseSql;
@@ -47,7 +48,7 @@ class AlertCheckStore {
     /** The newest checks of each of these alerts, newest first; an alert never checked has none. */
     Map<String, List<AlertCheck>> recent(long environmentId, List<String> alertIds, ServerTiming timing) {
         Map<String, List<AlertCheck>> checks = new HashMap<>();
-        long since = AlertVersions.micros(clock.instant().minus(REMEMBERED));
+        long since = Micros.of(clock.instant().minus(REMEMBERED));
         for (int from = 0; from < alertIds.size(); from += IDS_PER_QUERY) {
             List<String> chunk = alertIds.subList(from, Math.min(alertIds.size(), from + IDS_PER_QUERY));
             String ids = String.join(", ", chunk.stream().map(SqlLiteral::string).toList());
@@ -61,12 +62,12 @@ class AlertCheckStore {
     void save(long environmentId, AlertCheck check) {
         String statement = INSERT.bind("team", environmentId)
                 .bind("alert", check.alertId())
-                .bind("checked_at", AlertVersions.micros(check.checkedAt()))
+                .bind("checked_at", Micros.of(check.checkedAt()))
                 .bind("epoch", check.checkEpoch())
                 .bind("state", check.state().wireName)
                 .bind("value", check.value() == null ? SqlTemplate.Fragment.code("NULL") : check.value())
                 .bind("reason", check.reason())
-                .bind("next", AlertVersions.micros(check.nextCheckAt()))
+                .bind("next", Micros.of(check.nextCheckAt()))
                 .bind("interval", check.interval())
                 .render();
         sql.execute(statement);
@@ -74,8 +75,8 @@ class AlertCheckStore {
 
     private static AlertCheck check(JsonNode row) {
         JsonNode value = row.get("value");
-        return new AlertCheck(row.get("alert_id").asText(), AlertVersions.instant(row.get("checked_at").asLong()), row.get("check_epoch").asLong(),
+        return new AlertCheck(row.get("alert_id").asText(), Micros.instant(row.get("checked_at").asLong()), row.get("check_epoch").asLong(),
                 AlertState.named(row.get("state").asText()), value.isNull() ? null : value.asDouble(), row.get("reason").asText(),
-                AlertVersions.instant(row.get("next_check_at").asLong()), row.get("insight_interval").asText());
+                Micros.instant(row.get("next_check_at").asLong()), row.get("insight_interval").asText());
     }
 }

@@ -1,5 +1,6 @@
 package io.clickmap.api.alerts;
 
+import io.clickmap.api.clickhouse.Micros;
 import io.clickmap.api.alerts.AlertEvaluation.Outcome;
 import io.clickmap.api.alerts.AlertTrend.Evaluated;
 import io.clickmap.api.web.ServerTiming;
@@ -89,7 +90,7 @@ class AlertChecker {
         String reason = "";
         String interval = "";
         try {
-            Evaluated evaluated = trend.evaluate(environmentId, alert, "alert-" + alert.id() + "-" + AlertVersions.micros(startedAt));
+            Evaluated evaluated = trend.evaluate(environmentId, alert, "alert-" + alert.id() + "-" + Micros.of(startedAt));
             Outcome outcome = evaluated.outcome();
             state = outcome.state();
             // JSON has no infinity: a rise from 0 fires, and shows no value.

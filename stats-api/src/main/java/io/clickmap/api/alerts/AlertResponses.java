@@ -1,5 +1,6 @@
 package io.clickmap.api.alerts;
 
+import io.clickmap.api.clickhouse.Micros;
 import io.clickmap.api.insights.InsightLookup;
 import io.clickmap.api.insights.InsightLookup.LiveInsight;
 import io.clickmap.api.users.UserBasic;
@@ -60,7 +61,7 @@ class AlertResponses {
 
     private static AlertJson.Check check(AlertCheck check) {
         // The same check has the same id on every read: made of the alert and the check's time.
-        String id = UUID.nameUUIDFromBytes((check.alertId() + "/" + AlertVersions.micros(check.checkedAt())).getBytes(StandardCharsets.UTF_8)).toString();
+        String id = UUID.nameUUIDFromBytes((check.alertId() + "/" + Micros.of(check.checkedAt())).getBytes(StandardCharsets.UTF_8)).toString();
         return new AlertJson.Check(id, check.checkedAt().toString(), check.value(), check.state().wireName, false, null, null, null,
                 check.interval().isEmpty() ? null : check.interval(), check.state() == AlertState.ERRORED ? check.reason() : null);
     }

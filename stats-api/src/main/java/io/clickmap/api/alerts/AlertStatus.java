@@ -1,5 +1,6 @@
 package io.clickmap.api.alerts;
 
+import io.clickmap.api.clickhouse.Micros;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +17,7 @@ record AlertStatus(AlertState state, Instant lastCheckedAt, Double lastValue, In
         AlertCheck newest = newestFirst.isEmpty() ? null : newestFirst.get(0);
         boolean enabled = alert.fields().enabled();
         AlertState state = enabled && current != null ? current.state() : AlertState.NOT_FIRING;
-        Instant next = !enabled ? null : current != null ? current.nextCheckAt() : AlertVersions.instant(alert.checkEpoch());
+        Instant next = !enabled ? null : current != null ? current.nextCheckAt() : Micros.instant(alert.checkEpoch());
         return new AlertStatus(state, newest == null ? null : newest.checkedAt(), newest == null ? null : newest.value(), next, newestFirst);
     }
 

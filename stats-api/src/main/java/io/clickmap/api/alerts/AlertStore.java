@@ -1,5 +1,6 @@
 package io.clickmap.api.alerts;
 
+import io.clickmap.api.clickhouse.Micros;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clickmap.api.web.ServerTiming;
@@ -87,10 +88,10 @@ class AlertStore {
                 .bind("interval", fields.calculationInterval().wireName)
                 .bind("threshold_id", threshold == null ? "" : threshold.id())
                 .bind("threshold_name", threshold == null ? "" : threshold.name())
-                .bind("threshold_created_at", threshold == null ? 0L : AlertVersions.micros(threshold.createdAt()))
+                .bind("threshold_created_at", threshold == null ? 0L : Micros.of(threshold.createdAt()))
                 .bind("threshold_configuration", threshold == null ? "" : threshold.configuration().json())
                 .bind("users", fields.subscribedUsers())
-                .bind("created_at", AlertVersions.micros(alert.createdAt()))
+                .bind("created_at", Micros.of(alert.createdAt()))
                 .bind("created_by", alert.createdBy())
                 .bind("written_by", alert.writtenBy())
                 .render();
@@ -110,12 +111,12 @@ class AlertStore {
         row.get("subscribed_users").forEach(user -> users.add(user.asLong()));
         String thresholdId = row.get("threshold_id").asText();
         Threshold threshold = thresholdId.isEmpty() ? null : new Threshold(thresholdId, row.get("threshold_name").asText(),
-                AlertVersions.instant(row.get("threshold_created_at").asLong()), ThresholdConfiguration.parse(read(row, "threshold_configuration")));
+                Micros.instant(row.get("threshold_created_at").asLong()), ThresholdConfiguration.parse(read(row, "threshold_configuration")));
         AlertFields fields = new AlertFields(row.get("insight_id").asLong(), row.get("name").asText(), row.get("enabled").asInt() == 1,
                 ConditionType.named(read(row, "condition_type").path("type").asText()).orElseThrow(),
                 TrendsAlertConfig.parse(read(row, "config")), CalculationInterval.named(row.get("calculation_interval").asText()).orElseThrow(),
                 threshold, users);
-        StoredAlert alert = new StoredAlert(row.get("id").asText(), fields, AlertVersions.instant(row.get("created_at").asLong()),
+        StoredAlert alert = new StoredAlert(row.get("id").asText(), fields, Micros.instant(row.get("created_at").asLong()),
                 row.get("created_by").asLong(), row.get("version").asLong(), row.get("check_epoch").asLong(), row.get("deleted").asInt() == 1,
                 row.get("written_by").asLong());
         return new Row(row.get("team_id").asLong(), alert);

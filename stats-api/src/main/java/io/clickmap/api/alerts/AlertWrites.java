@@ -1,5 +1,6 @@
 package io.clickmap.api.alerts;
 
+import io.clickmap.api.clickhouse.Micros;
 import io.clickmap.api.clickhouse.Versions;
 import io.clickmap.api.web.ServerTiming;
 import jakarta.inject.Singleton;
@@ -20,7 +21,7 @@ class AlertWrites {
 
     StoredAlert create(long environmentId, AlertFields fields, long user, ServerTiming timing) {
         long version = Versions.next();
-        StoredAlert created = new StoredAlert(UUID.randomUUID().toString(), fields, AlertVersions.instant(version), user, version, version, false, user);
+        StoredAlert created = new StoredAlert(UUID.randomUUID().toString(), fields, Micros.instant(version), user, version, version, false, user);
         store.save(environmentId, created, timing);
         return created;
     }

@@ -1,5 +1,6 @@
 package io.clickmap.api.insights;
 
+import io.clickmap.api.clickhouse.Micros;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickmap.api.web.ServerTiming;
 import io.clickmap.clickhouse.ClickHouseSql;

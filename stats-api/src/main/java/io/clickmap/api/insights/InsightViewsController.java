@@ -1,5 +1,6 @@
 package io.clickmap.api.insights;
 
+import io.clickmap.api.clickhouse.Micros;
 import io.clickmap.api.auth.Access;
 import io.clickmap.api.auth.Authorized;
 import io.clickmap.api.auth.Scopes;

@@ -1,5 +1,6 @@
 package io.clickmap.api.insights;
 
+import io.clickmap.api.clickhouse.Micros;
 import io.clickmap.api.clickhouse.RowIds;
 import io.clickmap.api.clickhouse.Versions;
 import io.clickmap.api.insights.StoredInsight.Activity;

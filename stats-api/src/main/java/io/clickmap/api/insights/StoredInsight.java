@@ -1,5 +1,6 @@
 package io.clickmap.api.insights;
 
+import io.clickmap.api.clickhouse.Micros;
 import java.time.Instant;
 
 /**

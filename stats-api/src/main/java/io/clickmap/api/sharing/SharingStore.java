@@ -1,6 +1,7 @@
 package io.clickmap.api.sharing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clickmap.api.clickhouse.Micros;
 import io.clickmap.api.clickhouse.Versions;
 import io.clickmap.api.sharing.SharingState.RetiredToken;
 import io.clickmap.api.sharing.SharingState.SharePassword;
@@ -96,16 +97,5 @@ class SharingStore {
         String settings = row.get("settings").asText();
         return new SharingState(Micros.instant(row.get("created_at").asLong()), row.get("enabled").asInt() == 1, row.get("access_token").asText(),
                 settings.isEmpty() ? null : settings, row.get("password_required").asInt() == 1, passwords, retired);
-    }
-
-    /** Instants as the table keeps them: microseconds since the epoch. */
-    private static final class Micros {
-        static long of(Instant instant) {
-            return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
-        }
-
-        static Instant instant(long micros) {
-            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-        }
     }
 }

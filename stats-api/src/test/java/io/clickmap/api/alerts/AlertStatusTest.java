@@ -2,13 +2,15 @@ package io.clickmap.api.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clickmap.api.clickhouse.Micros;
+
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What an alert's checks say of it: only checks under its current epoch decide its state and its next check. */
 class AlertStatusTest {
-    private static final long EPOCH = AlertVersions.micros(Instant.parse("2026-03-04T10:00:00Z"));
+    private static final long EPOCH = Micros.of(Instant.parse("2026-03-04T10:00:00Z"));
 
     private static StoredAlert alert(boolean enabled) {
         AlertFields fields = new AlertFields(7, "Rage", enabled, ConditionType.ABSOLUTE_VALUE, TrendsAlertConfig.DEFAULT, CalculationInterval.HOURLY,

@@ -1,5 +1,6 @@
 package io.clickmap.api.insights;
 
+import io.clickmap.api.clickhouse.Micros;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
