@@ -25,8 +25,10 @@ public record ApiKey(
         environments = List.copyOf(environments);
     }
 
+    /** Whether the key holds the scope; as in PostHog, {@code X:write} holds {@code X:read} too (who may change may read). */
     public boolean allows(String scope) {
-        return scopes.contains(Scopes.ALL) || scopes.contains(scope);
+        return scopes.contains(Scopes.ALL) || scopes.contains(scope)
+                || scope.endsWith(Scopes.READ) && scopes.contains(scope.substring(0, scope.length() - Scopes.READ.length()) + Scopes.WRITE);
     }
 
     public boolean reaches(long environmentId) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The scopes a personal API key may hold, PostHog's names; {@code *} stands for all of them. Insights, their
- * activity log, sharing and alerts have their scopes before their endpoints, so keys can be made for them now.
+ * activity log, sharing and alerts use theirs.
  */
 public final class Scopes {
     public static final String ELEMENT_READ = "element:read";
@@ -17,6 +17,8 @@ public final class Scopes {
     public static final String ALERT_READ = "alert:read";
     public static final String ALERT_WRITE = "alert:write";
     public static final String ALL = "*";
+    static final String READ = ":read";
+    static final String WRITE = ":write";
     public static final List<String> KNOWN = List.of(ELEMENT_READ, ELEMENT_WRITE, INSIGHT_READ, INSIGHT_WRITE, ACTIVITY_LOG_READ,
             SHARING_CONFIGURATION_READ, SHARING_CONFIGURATION_WRITE, ALERT_READ, ALERT_WRITE, ALL);
 

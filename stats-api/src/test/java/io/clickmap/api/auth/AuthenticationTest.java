@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AuthenticationTest extends ServiceTest {
     private static final String READER_OF_1 = "phx_reader_of_environment_1_abcdef";
     private static final String READER_OF_ALL = "phx_reader_of_every_environment_abcdef";
-    private static final String WRITER = "phx_writer_without_read_scope_abcdef";
+    private static final String INSIGHTS_ONLY = "phx_insights_without_element_scope_abcdef";
     private static final String REVOKED = "phx_revoked_before_the_test_abcdef";
     private static final String STATS_2 = "/api/environments/2/elements/stats/";
     private static final String NOT_AUTHENTICATED = "{\"type\":\"authentication_error\",\"code\":\"not_authenticated\",\"detail\":\"%s\",\"attr\":null}";
@@ -42,7 +42,7 @@ class AuthenticationTest extends ServiceTest {
         environments.save(new Environment(2, "Blog", "phc_blog", Instant.now()));
         save("reader-1", READER_OF_1, List.of(Scopes.ELEMENT_READ), false, List.of(1L));
         save("reader-all", READER_OF_ALL, List.of(Scopes.ELEMENT_READ), true, List.of());
-        save("writer", WRITER, List.of(Scopes.ELEMENT_WRITE), true, List.of());
+        save("insights-only", INSIGHTS_ONLY, List.of(Scopes.INSIGHT_WRITE), true, List.of());
         save("revoked", REVOKED, List.of(Scopes.ALL), true, List.of());
         keys.revoke("revoked");
     }
@@ -98,7 +98,7 @@ class AuthenticationTest extends ServiceTest {
 
     @Test
     void aKeyWithoutTheReadScopeIsDenied() {
-        Api.Reply reply = api().withKey(WRITER).get(STATS_2);
+        Api.Reply reply = api().withKey(INSIGHTS_ONLY).get(STATS_2);
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.json()).isEqualTo(Api.json(PERMISSION_DENIED.formatted("This API key lacks the scope element:read.")));
     }
@@ -141,8 +141,8 @@ class AuthenticationTest extends ServiceTest {
     void theCheckComesBeforeTheParametersWhetherTheKeyIsCachedOrNot() {
         // The first request finds the key uncached (the check waits for the controller, off the event loop); the
         // second finds it cached (checked as the request is bound). Both answer the key's fault, not the bad limit.
-        String key = "phx_writer_checked_twice_abcdef";
-        save("writer-twice", key, List.of(Scopes.ELEMENT_WRITE), true, List.of());
+        String key = "phx_insight_reader_checked_twice_abcdef";
+        save("insight-reader-twice", key, List.of(Scopes.INSIGHT_READ), true, List.of());
         for (String path : new String[] {STATS_2 + "?limit=0", "/api/environments/2/elements/?limit=0",
                 "/api/environments/2/elements/values/?key=nope", "/api/environments/2/elements/1/"}) {
             for (int attempt = 1; attempt <= 2; attempt++) {

@@ -38,6 +38,7 @@ class InsightAssistTest extends ServiceTest {
     private static final String FUNNEL = "{\"kind\":\"InsightVizNode\",\"source\":{\"kind\":\"FunnelsQuery\",\"series\":[]}}";
     private static final String READER = "phx_assist_reader_abcdef012345";
     private static final String WRITER = "phx_assist_writer_abcdef012345";
+    private static final String ELEMENTS_ONLY = "phx_assist_elements_abcdef012345";
 
     @Inject
     EnvironmentStore environments;
@@ -52,6 +53,8 @@ class InsightAssistTest extends ServiceTest {
                 ApiKeySecrets.hash(READER));
         keys.save(new ApiKey("writer", "writer", UserIds.BOOTSTRAP, List.of(Scopes.INSIGHT_WRITE), false, List.of(1L), Instant.now(), false),
                 ApiKeySecrets.hash(WRITER));
+        keys.save(new ApiKey("elements", "elements", UserIds.BOOTSTRAP, List.of(Scopes.ELEMENT_READ), false, List.of(1L), Instant.now(), false),
+                ApiKeySecrets.hash(ELEMENTS_ONLY));
         Events events = new Events();
         events.click(1, "$rageclick", CHAIN, CHECKOUT, "2021-03-02T10:00:00Z").property("$browser", "Chrome").times(2);
         events.click(1, "$rageclick", CHAIN, CHECKOUT, "2021-03-05T10:00:00Z").property("$browser", "Chrome").times(3);
@@ -193,9 +196,10 @@ class InsightAssistTest extends ServiceTest {
         assertThat(api().withKey(WRITER).send("POST", INSIGHTS + "generate_metadata/", metadata).status()).isEqualTo(200);
         assertThat(api().withKey(READER).send("POST", INSIGHTS + "generate_metadata/", metadata).json().get("detail").asText())
                 .isEqualTo("This API key lacks the scope insight:write.");
-        assertThat(api().withKey(WRITER).get(INSIGHTS + id + "/analyze/").json().get("detail").asText())
+        assertThat(api().withKey(ELEMENTS_ONLY).get(INSIGHTS + id + "/analyze/").json().get("detail").asText())
                 .isEqualTo("This API key lacks the scope insight:read.");
-        assertThat(api().withKey(WRITER).get(INSIGHTS + id + "/suggestions/").status()).isEqualTo(403);
+        assertThat(api().withKey(ELEMENTS_ONLY).get(INSIGHTS + id + "/suggestions/").status()).isEqualTo(403);
+        assertThat(api().withKey(WRITER).get(INSIGHTS + id + "/analyze/").status()).as("insight:write holds insight:read, as in PostHog").isEqualTo(200);
         assertThat(api().withKey(null).get(INSIGHTS + id + "/analyze/").status()).isEqualTo(401);
         assertThat(api().withKey(null).send("POST", PROJECT + "generate_metadata/", metadata).status()).isEqualTo(401);
         assertThat(api().withKey(READER).get("/api/environments/2/insights/" + id + "/analyze/").status()).as("not its environment").isEqualTo(403);
@@ -208,7 +212,7 @@ class InsightAssistTest extends ServiceTest {
                 {"PATCH", "/suggestions/"}, {"PUT", "/suggestions/"}, {"DELETE", "/suggestions/"}}) {
             String path = PROJECT + id + call[1];
             assertThat(api().withKey(null).send(call[0], path).status()).as("%s %s", call[0], path).isEqualTo(401);
-            assertThat(api().withKey(WRITER).send(call[0], path).status()).as("%s %s", call[0], path).isEqualTo(403);
+            assertThat(api().withKey(ELEMENTS_ONLY).send(call[0], path).status()).as("%s %s", call[0], path).isEqualTo(403);
             Api.Reply notAllowed = api().withKey(READER).send(call[0], path);
             assertThat(notAllowed.status()).as("%s %s", call[0], path).isEqualTo(405);
             assertThat(notAllowed.json().get("detail").asText()).isEqualTo("Method \"" + call[0] + "\" not allowed.");

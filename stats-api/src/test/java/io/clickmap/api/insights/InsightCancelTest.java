@@ -34,7 +34,7 @@ class InsightCancelTest extends ServiceTest {
     private static final String SLOW_QUERY = "{\"kind\":\"TrendsQuery\",\"series\":[{\"kind\":\"EventsNode\",\"event\":\"$autocapture\","
             + "\"math\":\"weekly_active\"}],\"interval\":\"hour\",\"dateRange\":{\"date_from\":\"2021-01-01\",\"date_to\":\"2021-02-28\"}}";
     private static final String READER = "phx_cancel_reader_abcdef012345";
-    private static final String WRITER = "phx_cancel_writer_abcdef012345";
+    private static final String ELEMENTS_ONLY = "phx_cancel_elements_abcdef012345";
 
     @Inject
     EnvironmentStore environments;
@@ -47,8 +47,8 @@ class InsightCancelTest extends ServiceTest {
         environments.save(new Environment(3, "Slow", "phc_slow", Instant.now()));
         keys.save(new ApiKey("reader", "reader", UserIds.BOOTSTRAP, List.of(Scopes.INSIGHT_READ), false, List.of(3L), Instant.now(), false),
                 ApiKeySecrets.hash(READER));
-        keys.save(new ApiKey("writer", "writer", UserIds.BOOTSTRAP, List.of(Scopes.INSIGHT_WRITE), false, List.of(3L), Instant.now(), false),
-                ApiKeySecrets.hash(WRITER));
+        keys.save(new ApiKey("elements", "elements", UserIds.BOOTSTRAP, List.of(Scopes.ELEMENT_READ), false, List.of(3L), Instant.now(), false),
+                ApiKeySecrets.hash(ELEMENTS_ONLY));
         CLICKHOUSE.sql("INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties, "
                 + "property_keys, property_values, kafka_topic, kafka_partition, kafka_offset) SELECT generateUUIDv4(), 3, '$autocapture', "
                 + "toDateTime('2021-01-01 00:00:00', 'UTC') + number % 5000000, concat('u', toString(number % 50000)), 'https://slow.example.com/', "
@@ -164,7 +164,7 @@ class InsightCancelTest extends ServiceTest {
     @Test
     void cancellingNeedsInsightReadAndItsOtherMethodsAre405AfterTheKey() {
         assertThat(api().withKey(null).send("POST", SLOW + "cancel/", body("a")).status()).isEqualTo(401);
-        Api.Reply denied = api().withKey(WRITER).send("POST", SLOW + "cancel/", body("a"));
+        Api.Reply denied = api().withKey(ELEMENTS_ONLY).send("POST", SLOW + "cancel/", body("a"));
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.json().get("detail").asText()).isEqualTo("This API key lacks the scope insight:read.");
         assertThat(api().withKey(READER).send("POST", "/api/environments/1/insights/cancel/", body("a")).status()).as("not its environment")
