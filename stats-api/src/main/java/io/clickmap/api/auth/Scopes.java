@@ -3,8 +3,8 @@ package io.clickmap.api.auth;
 import java.util.List;
 
 /**
- * The scopes a personal API key may hold, PostHog's names; {@code *} stands for all of them. Insights, their
- * activity log, sharing and alerts use theirs.
+ * The scopes a personal API key may hold, PostHog's names; {@code *} stands for all of them, and a {@code :write}
+ * scope holds its {@code :read} ({@link ApiKey#allows}).
  */
 public final class Scopes {
     public static final String ELEMENT_READ = "element:read";
