@@ -56,6 +56,8 @@ class OpenApiInsightsTest {
                 .containsExactly(InsightJson.PRIVILEGE_LEVEL);
         assertThat(openApi.list(openApi.map(openApi.component("Insight"), "properties", "effective_restriction_level"), "enum"))
                 .containsExactly(InsightJson.RESTRICTION_LEVEL);
+        assertThat(openApi.map(openApi.component("Insight"), "properties", "alerts", "items")).as("the alerts API's objects")
+                .isEqualTo(openApi.component("Alert"));
     }
 
     @Test
