@@ -49,7 +49,8 @@ class AlertResponses {
         return alerts.stream().map(alert -> json(alert, AlertStatus.of(alert, recent.getOrDefault(alert.id(), List.of())), shown)).toList();
     }
 
-    private AlertJson.Alert json(StoredAlert alert, AlertStatus status, Map<Long, Object> insightsById) {
+    /** An alert as answered, with what its checks say and its insight's basic form (from {@code insightsById}); reads nothing. */
+    AlertJson.Alert json(StoredAlert alert, AlertStatus status, Map<Long, Object> insightsById) {
         AlertFields fields = alert.fields();
         List<UserBasic> subscribed = fields.subscribedUsers().stream().map(this::user).filter(Objects::nonNull).toList();
         List<AlertJson.Check> shownChecks = status.checks().stream().map(AlertResponses::check).toList();

@@ -21,7 +21,7 @@ import java.util.Optional;
 @Singleton
 class AlertStore {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "team_id, id, version, check_epoch, insight_id, name, enabled, deleted, condition_type, config, "
+    static final String COLUMNS = "team_id, id, version, check_epoch, insight_id, name, enabled, deleted, condition_type, config, "
             + "calculation_interval, threshold_id, threshold_name, threshold_created_at, threshold_configuration, subscribed_users, created_at, "
             + "created_by, written_by";
     private static final SqlTemplate BY_ID = SqlTemplate.of("SELECT " + COLUMNS + " FROM alerts WHERE team_id = {team} AND id = {id} "
@@ -106,7 +106,7 @@ class AlertStore {
         return timing.clickHouse(() -> sql.query(query, AlertStore::row)).stream().map(Row::alert).toList();
     }
 
-    private static Row row(JsonNode row) {
+    static Row row(JsonNode row) {
         List<Long> users = new ArrayList<>();
         row.get("subscribed_users").forEach(user -> users.add(user.asLong()));
         String thresholdId = row.get("threshold_id").asText();

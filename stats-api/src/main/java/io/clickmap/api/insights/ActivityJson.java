@@ -3,6 +3,8 @@ package io.clickmap.api.insights;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.clickmap.api.insights.ActivityLog.Logged;
+import io.clickmap.api.insights.ActivityTimeline.Line;
+import io.clickmap.api.insights.InsightActivitySource.Activity;
 import io.clickmap.api.users.User;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.UUID;
 
 /**
  * PostHog's activity log as records Micronaut serialises, fields in PostHog's order. An entry's id is derived
- * from its version, since the log is derived too: the same entry has the same id on every read.
+ * from its version (and source), since the log is derived too: the same entry has the same id on every read.
  */
 final class ActivityJson {
     static final String SCOPE = "Insight";
@@ -57,10 +59,27 @@ final class ActivityJson {
         }
     }
 
-    static Entry entry(long environmentId, Logged logged, Writer writer) {
+    static Entry entry(long environmentId, Line line, Writer writer) {
+        return line.logged() != null ? entry(environmentId, line.logged(), writer) : sourced(environmentId, line, writer);
+    }
+
+    private static Entry entry(long environmentId, Logged logged, Writer writer) {
         StoredInsight version = logged.version();
         return new Entry(id(environmentId, version).toString(), writer, version.activity().wireName, SCOPE, String.valueOf(version.id()),
                 new Detail(logged.changes(), null, null, version.fields().displayName(), version.shortId()), version.updatedAt().toString());
+    }
+
+    /** A source's entry, named as its insight was then (PostHog logs the name of that moment, null when it had none). */
+    private static Entry sourced(long environmentId, Line line, Writer writer) {
+        Activity activity = line.activity();
+        StoredInsight named = line.namedAfter();
+        List<Change> changes = activity.changes() == null ? null
+                : activity.changes().stream().map(change -> new Change(SCOPE, change.action(), change.field(), change.before(), change.after())).toList();
+        String id = UUID.nameUUIDFromBytes(("clickmap insight " + line.source() + " activity " + environmentId + " " + activity.insightId() + " "
+                + activity.version()).getBytes(StandardCharsets.UTF_8)).toString();
+        return new Entry(id, writer, activity.activity(), SCOPE, String.valueOf(activity.insightId()),
+                new Detail(changes, null, null, named == null ? null : named.fields().displayName(), named == null ? null : named.shortId()),
+                activity.at().toString());
     }
 
     private static UUID id(long environmentId, StoredInsight version) {

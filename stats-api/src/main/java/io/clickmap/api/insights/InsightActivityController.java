@@ -4,7 +4,8 @@ import io.clickmap.api.auth.Access;
 import io.clickmap.api.auth.Authorized;
 import io.clickmap.api.auth.Scopes;
 import io.clickmap.api.errors.ApiException;
-import io.clickmap.api.insights.ActivityLog.Logged;
+import io.clickmap.api.insights.ActivityTimeline.Line;
+import io.clickmap.api.insights.InsightActivitySource.Activity;
 import io.clickmap.api.users.UserDirectory;
 import io.clickmap.api.web.PageLinks;
 import io.clickmap.api.web.QueryString;
@@ -17,14 +18,18 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The activity log of insights, PostHog-compatible: one insight's ({@code …/insights/:id/activity/}, also a
  * soft-deleted one's) and the whole environment's ({@code …/insights/activity/}), newest first, in numbered pages.
  * Checks in order: the path (404), the key and {@code activity_log:read} (401/403), the insight (404, also for one
- * of another environment), then the parameters (400). The log is derived from the stored versions on every read
- * ({@link ActivityLog}); responses are never cached.
+ * of another environment), then the parameters (400). The log is derived on every read from the stored versions
+ * ({@link ActivityLog}) and the other features' activity ({@link InsightActivitySource}, e.g. sharing), merged by
+ * {@link ActivityTimeline}; responses are never cached.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -35,11 +40,13 @@ public class InsightActivityController {
     private final InsightStore store;
     private final UserDirectory users;
     private final PageLinks links;
+    private final List<InsightActivitySource> sources;
 
-    public InsightActivityController(InsightStore store, UserDirectory users, PageLinks links) {
+    public InsightActivityController(InsightStore store, UserDirectory users, PageLinks links, List<InsightActivitySource> sources) {
         this.store = store;
         this.users = users;
         this.links = links;
+        this.sources = sources;
     }
 
     @Get(uris = {InsightsController.ENVIRONMENT_INSIGHTS + ALL, InsightsController.PROJECT_INSIGHTS + ALL})
@@ -49,7 +56,8 @@ public class InsightActivityController {
         ResponseFormat format = ResponseFormat.of(query);
         ActivityPaging paging = ActivityPaging.parse(query);
         ServerTiming timing = new ServerTiming();
-        return respond(request, format, query, paging, environmentId, store.history(environmentId, timing), timing);
+        List<Line> log = ActivityTimeline.of(store.history(environmentId, timing), activity(environmentId, OptionalLong.empty(), timing));
+        return respond(request, format, query, paging, environmentId, log, timing);
     }
 
     @Get(uris = {InsightsController.ENVIRONMENT_INSIGHTS + ONE, InsightsController.PROJECT_INSIGHTS + ONE})
@@ -60,14 +68,24 @@ public class InsightActivityController {
         ServerTiming timing = new ServerTiming();
         StoredInsight insight = InsightRef.find(store, environmentId, insightId, timing).orElseThrow(ApiException::notFound);
         ActivityPaging paging = ActivityPaging.parse(query);
-        return respond(request, format, query, paging, environmentId, store.versions(environmentId, List.of(insight.id()), timing), timing);
+        List<Line> log = ActivityTimeline.of(store.versions(environmentId, List.of(insight.id()), timing),
+                activity(environmentId, OptionalLong.of(insight.id()), timing));
+        return respond(request, format, query, paging, environmentId, log, timing);
+    }
+
+    /** Each source's activity, by source name: one read per source. */
+    private Map<String, List<Activity>> activity(long environmentId, OptionalLong insightId, ServerTiming timing) {
+        Map<String, List<Activity>> bySource = new LinkedHashMap<>();
+        for (InsightActivitySource source : sources) {
+            bySource.put(source.name(), source.read(environmentId, insightId, timing));
+        }
+        return bySource;
     }
 
     private HttpResponse<?> respond(HttpRequest<?> request, ResponseFormat format, QueryString query, ActivityPaging paging, long environmentId,
-                                    List<StoredInsight> versions, ServerTiming timing) {
-        List<Logged> log = ActivityLog.of(versions);
+                                    List<Line> log, ServerTiming timing) {
         List<ActivityJson.Entry> results = log.stream().skip(paging.offset()).limit(paging.limit())
-                .map(logged -> ActivityJson.entry(environmentId, logged, writer(logged.version().writtenBy())))
+                .map(line -> ActivityJson.entry(environmentId, line, writer(line.writtenBy())))
                 .toList();
         if (format == ResponseFormat.CSV) {
             return ResponseFormat.csv(InsightCsv.activity(results), timing);

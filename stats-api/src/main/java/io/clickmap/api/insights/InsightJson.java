@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The insight object in PostHog's two forms, as records Micronaut serialises, fields in PostHog's order. The
  * result and cache fields come from the insight's trend ({@link TrendsAnswer}); the result is written as the
- * JSON the computation produced. Clickmap has no dashboards, sharing restrictions or folders, so those fields are
- * constant.
+ * JSON the computation produced; {@code alerts} are the alerts feature's objects. Clickmap has no dashboards, sharing
+ * restrictions or folders, so those fields are constant.
  */
 final class InsightJson {
     // PostHog's "can edit" levels, which every key-holder of the environment has here.
@@ -100,13 +100,14 @@ final class InsightJson {
     record Page(long count, String next, String previous, List<Object> results) {
     }
 
-    /** The whole insight with what it shows of its trend ({@code answer}: null for an insight without a query). */
+    /** The whole insight with what it shows of its trend ({@code answer}: null for an insight without a query), listing no alerts. */
     static Full full(StoredInsight insight, UserBasic createdBy, UserBasic lastModifiedBy, TrendsAnswer answer) {
-        return full(insight, createdBy, lastModifiedBy, answer, null);
+        return full(insight, createdBy, lastModifiedBy, answer, null, List.of());
     }
 
-    /** The whole insight as a list row shows it, with its newest view by anyone ({@code lastViewedAt}). */
-    static Full full(StoredInsight insight, UserBasic createdBy, UserBasic lastModifiedBy, TrendsAnswer answer, Instant lastViewedAt) {
+    /** The whole insight with its newest view by anyone ({@code lastViewedAt}, null for none) and its alerts ({@link InsightAlerts}). */
+    static Full full(StoredInsight insight, UserBasic createdBy, UserBasic lastModifiedBy, TrendsAnswer answer, Instant lastViewedAt,
+                     List<Object> alerts) {
         InsightFields fields = insight.fields();
         TrendsAnswer shown = answer == null ? TrendsAnswer.none(null, null) : answer;
         return new Full(insight.id(), insight.shortId(), fields.name(), fields.derivedName(), query(fields), fields.order(), fields.deleted(),
@@ -114,7 +115,7 @@ final class InsightJson {
                 shown.resultJson(), shown.hasMore(), null, insight.createdAt().toString(), createdBy, fields.description(),
                 insight.updatedAt().toString(), fields.tags(), fields.favorited(), insight.lastModifiedAt().toString(), lastModifiedBy, false,
                 RESTRICTION_LEVEL, PRIVILEGE_LEVEL, "editor", "UTC", shown.isCached(), shown.queryStatus(), shown.hogql(), null,
-                shown.resolvedDateRange(), List.of(), text(lastViewedAt), Map.of(), true, shown.filtersHash());
+                shown.resolvedDateRange(), alerts, text(lastViewedAt), Map.of(), true, shown.filtersHash());
     }
 
     private static String text(Instant instant) {

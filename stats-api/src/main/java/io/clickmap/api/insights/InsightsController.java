@@ -28,7 +28,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Saved insights, PostHog-compatible, on both path families: list, create, retrieve, update (PATCH, PUT), and DELETE
@@ -53,9 +55,10 @@ public class InsightsController {
     private final TrendsResults trends;
     private final Clock clock;
     private final SharedInsightReads shared;
+    private final InsightAlerts alerts;
 
     public InsightsController(InsightStore store, InsightWrites writes, InsightListing listing, UserDirectory users, PageLinks links,
-                              TrendsResults trends, Clock clock, SharedInsightReads shared) {
+                              TrendsResults trends, Clock clock, SharedInsightReads shared, InsightAlerts alerts) {
         this.store = store;
         this.writes = writes;
         this.listing = listing;
@@ -64,6 +67,7 @@ public class InsightsController {
         this.trends = trends;
         this.clock = clock;
         this.shared = shared;
+        this.alerts = alerts;
     }
 
     @Get(uris = {ENVIRONMENT_INSIGHTS, PROJECT_INSIGHTS})
@@ -81,12 +85,14 @@ public class InsightsController {
             return ResponseFormat.csv(InsightCsv.list(page.rows()), timing);
         }
         Refresh refresh = Refresh.of(query);
+        Map<Long, List<Object>> alertsOn = list.basic() ? Map.of() : alerts(environmentId, page.rows(), timing);
         List<Object> results = new ArrayList<>(page.rows().size());
         for (StoredInsight insight : page.rows()) {
             Instant lastViewedAt = page.lastViewedAt().get(insight.id());
             Object row = list.basic() ? InsightJson.basic(insight, user(insight.createdBy()), lastViewedAt)
                     : InsightJson.full(insight, user(insight.createdBy()), user(insight.lastModifiedBy()),
-                            answer(environmentId, insight, refresh.forRow(insight.id()), timing), lastViewedAt);
+                            answer(environmentId, insight, refresh.forRow(insight.id()), timing), lastViewedAt,
+                            alertsOn.getOrDefault(insight.id(), List.of()));
             results.add(page.matchTypes() == null ? row : new InsightJson.Searched(row, page.matchTypes().get(insight.id())));
         }
         long offset = list.page().offset();
@@ -103,7 +109,8 @@ public class InsightsController {
         InsightChange change = InsightBody.parse(body);
         ServerTiming timing = new ServerTiming();
         StoredInsight created = writes.create(environmentId, change, access.key().userId(), timing);
-        return ResponseFormat.json(HttpStatus.CREATED, full(environmentId, created, Refresh.CACHED, timing), timing);
+        // A new insight has no alerts yet.
+        return ResponseFormat.json(HttpStatus.CREATED, full(created, answer(environmentId, created, Refresh.CACHED, timing), List.of()), timing);
     }
 
     @Get(uris = {ENVIRONMENT_INSIGHTS + ONE, PROJECT_INSIGHTS + ONE})
@@ -121,7 +128,8 @@ public class InsightsController {
         if (format == ResponseFormat.CSV) {
             return ResponseFormat.csv(InsightCsv.result(answer == null ? List.of() : answer.items()), timing);
         }
-        return ResponseFormat.json(HttpStatus.OK, full(insight, answer), timing);
+        return ResponseFormat.json(HttpStatus.OK, full(insight, answer, alerts(environmentId, List.of(insight), timing).getOrDefault(insight.id(),
+                List.of())), timing);
     }
 
     @Patch(uris = {ENVIRONMENT_INSIGHTS + ONE, PROJECT_INSIGHTS + ONE})
@@ -163,11 +171,19 @@ public class InsightsController {
     }
 
     private InsightJson.Full full(long environmentId, StoredInsight insight, Refresh refresh, ServerTiming timing) {
-        return full(insight, answer(environmentId, insight, refresh, timing));
+        return full(insight, answer(environmentId, insight, refresh, timing), alerts(environmentId, List.of(insight), timing)
+                .getOrDefault(insight.id(), List.of()));
     }
 
-    private InsightJson.Full full(StoredInsight insight, TrendsAnswer answer) {
-        return InsightJson.full(insight, user(insight.createdBy()), user(insight.lastModifiedBy()), answer);
+    private InsightJson.Full full(StoredInsight insight, TrendsAnswer answer, List<Object> alertsOn) {
+        return InsightJson.full(insight, user(insight.createdBy()), user(insight.lastModifiedBy()), answer, null, alertsOn);
+    }
+
+    /** The alerts on these insights, by insight id: one read for them all, as PostHog lists them on the full form only. */
+    private Map<Long, List<Object>> alerts(long environmentId, List<StoredInsight> insights, ServerTiming timing) {
+        Map<Long, Object> shown = new LinkedHashMap<>();
+        insights.forEach(insight -> shown.put(insight.id(), InsightJson.basic(insight, user(insight.createdBy()))));
+        return alerts.on(environmentId, shown, timing);
     }
 
     /** The insight's trend as the request asks for it; null for an insight without a query. */

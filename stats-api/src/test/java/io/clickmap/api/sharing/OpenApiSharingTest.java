@@ -24,6 +24,17 @@ class OpenApiSharingTest {
     }
 
     @Test
+    void theActivitySchemaEndsWithTheSharingActivitiesAndTheirActions() throws IOException {
+        OpenApiDocument openApi = OpenApiDocument.read();
+        Map<String, Object> entry = openApi.component("ActivityEntry");
+
+        List<Object> activities = openApi.list(openApi.map(entry, "properties", "activity"), "enum");
+        assertThat(activities.subList(activities.size() - SharingLog.ACTIVITIES.size(), activities.size())).containsExactlyElementsOf(SharingLog.ACTIVITIES);
+        assertThat(openApi.list(openApi.map(entry, "properties", "detail", "properties", "changes", "items", "properties", "action"), "enum"))
+                .contains(SharingLog.CREATED, SharingLog.DELETED);
+    }
+
+    @Test
     void thePasswordBoundsAreTheCodes() throws IOException {
         OpenApiDocument openApi = OpenApiDocument.read();
         Map<String, Object> body = openApi.map(openApi.operation("/api/environments/{id}/insights/{insightId}/sharing/passwords/", "post"),
