@@ -142,7 +142,7 @@ class TrendsInsightTest extends ServiceTest {
         assertThat(plain.json().get("is_cached").asBoolean()).isTrue();
         assertThat(plain.json().get("result")).isEqualTo(computed.get("result"));
         assertThat(plain.json().get("last_refresh")).isEqualTo(computed.get("last_refresh"));
-        assertThat(plain.header("Server-Timing").orElseThrow()).as("only the insight is read").contains("desc=\"1 query\"");
+        assertThat(plain.header("Server-Timing").orElseThrow()).as("only the insight and its alerts are read").contains("desc=\"2 queries\"");
     }
 
     @Test
