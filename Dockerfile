@@ -4,10 +4,19 @@
 #   docker build --build-arg MODULE=stats-api -t clickmap-stats-api .
 # docker-compose.yml builds both.
 
+# The toolbar that capture and the stats API serve as /static/toolbar.js, bundled as ensure_toolbar does.
+FROM node:20-bookworm-slim AS toolbar
+WORKDIR /toolbar
+COPY toolbar/package.json toolbar/package-lock.json ./
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY toolbar/src ./src
+RUN npm run --silent build
+
 FROM maven:3.9-eclipse-temurin-17 AS build
 ARG MODULE
 WORKDIR /src
 COPY . .
+COPY --from=toolbar /toolbar/dist ./toolbar/dist
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q package -DskipTests -pl "${MODULE}" -am
 
 FROM eclipse-temurin:17-jre

@@ -56,3 +56,21 @@ ensure_page_packages() {
   # npm keeps the times packed in the tarball, which can be older than the lock file it installed from.
   touch "$installed"
 }
+
+# The toolbar (toolbar/, served as /static/toolbar.js by capture and the stats API) is bundled by esbuild at
+# the version pinned in its lock file: installed again when the lock file changed, bundled again when a
+# source changed. Maven packs toolbar/dist/toolbar.js into both jars and fails without it.
+ensure_toolbar() {
+  local dir=toolbar
+  local installed=$dir/node_modules/.package-lock.json
+  if [ ! -f "$installed" ] || [ "$dir/package-lock.json" -nt "$installed" ]; then
+    echo "clickmap: installing the toolbar's npm packages (npm ci)" >&2
+    # no install scripts: esbuild's binary comes as a platform package and needs none
+    npm ci --prefix "$dir" --no-audit --no-fund --ignore-scripts >&2
+    touch "$installed"
+  fi
+  local bundle=$dir/dist/toolbar.js
+  if [ -f "$bundle" ] && [ -z "$(find "$dir/src" "$dir/package.json" "$installed" -newer "$bundle" -print -quit)" ]; then return 0; fi
+  echo "clickmap: bundling the toolbar into $bundle" >&2
+  npm run --prefix "$dir" --silent build >&2
+}
