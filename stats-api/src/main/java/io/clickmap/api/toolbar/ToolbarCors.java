@@ -15,12 +15,15 @@ import io.micronaut.http.filter.FilterPatternStyle;
  * CORS for the two reads the toolbar makes from the user's own site: any origin, {@code GET} (and the preflight
  * {@code OPTIONS}, answered here before routing), no credentials: the toolbar sends its token in the query, never a
  * cookie, so {@code *} is safe and no {@code Vary: Origin} is needed. Every answer carries the header, a 401 included,
- * so the toolbar can read why it was refused. Every other route stays same-origin only.
+ * so the toolbar can read why it was refused (the preflight answers here, the response filter skipped). Every other
+ * route stays same-origin only. A service reached as localhost still refuses other sites' pages before this runs
+ * (Micronaut's guard against drive-by requests to local servers).
  */
 @ServerFilter(patterns = "^/api/(environments|projects)/[^/]+/elements/(stats|values)/?$", patternStyle = FilterPatternStyle.REGEX)
 class ToolbarCors {
     static final String METHODS = "GET, OPTIONS";
     static final String MAX_AGE = "600";
+    private static final String ANY = "*";
 
     @RequestFilter
     @Nullable
@@ -29,9 +32,10 @@ class ToolbarCors {
             return null;
         }
         MutableHttpResponse<?> response = HttpResponse.noContent()
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, METHODS)
                 .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, MAX_AGE);
-        // A header the page's fetch asks for is allowed: the answer depends on the query alone.
+        // Whatever header the page's fetch asks for is allowed: these routes read no cookie, so it opens nothing the page lacks.
         request.getHeaders().findFirst(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS)
                 .ifPresent(asked -> response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, asked));
         return response;
@@ -39,6 +43,6 @@ class ToolbarCors {
 
     @ResponseFilter
     void allowAnyOrigin(MutableHttpResponse<?> response) {
-        response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY);
     }
 }
