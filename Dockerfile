@@ -8,6 +8,8 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 ARG MODULE
 WORKDIR /src
 COPY . .
+# stats-api and capture package toolbar/dist/toolbar.js (their build fails without it), built here from toolbar/
+RUN bash -c '. bin/prerequisites.sh && ensure_node && ensure_toolbar'
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q package -DskipTests -pl "${MODULE}" -am
 
 FROM eclipse-temurin:17-jre
