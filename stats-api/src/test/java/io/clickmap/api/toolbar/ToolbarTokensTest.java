@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -139,6 +140,9 @@ class ToolbarTokensTest extends ServiceTest {
         Api.Reply launched = launch(api().withKey(READER), "/api/environments/", 1, "{\"url\":\"https://shop.example.com/pricing?plan=pro#faq\"}");
 
         assertThat(launched.status()).as(launched.body()).isEqualTo(200);
+        List<String> keys = new ArrayList<>();
+        launched.json().fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("url", "expires_at");
         assertThat(launched.json().get("expires_at").asText()).isEqualTo(expected.toString());
         String url = launched.json().get("url").asText();
         assertThat(url).startsWith("https://shop.example.com/pricing?plan=pro#__posthog=");
