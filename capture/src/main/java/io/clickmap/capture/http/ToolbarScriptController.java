@@ -14,8 +14,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * {@code GET /static/toolbar.js}, where posthog-js looks for the toolbar: on its {@code api_host}, which is capture
- * ({@code ?v=<sdk version>&t=<5-minute step>}, ignored here). The script is the jar's {@code static/toolbar.js}, which
+ * {@code GET /static/toolbar.js} (and {@code /static/<version>/toolbar.js}), where posthog-js looks for the toolbar: on
+ * its {@code api_host}, which is capture ({@code ?v=<sdk version>&t=<5-minute step>}, ignored here). posthog-js adds the
+ * script with {@code crossorigin="anonymous"}; capture's CORS for pages (any origin, echoed) lets it run. The script is the jar's {@code static/toolbar.js}, which
  * the build copies from {@code toolbar/dist} (the stats API serves the same file). Cached briefly and revalidated by
  * its ETag, so a new build reaches pages within minutes. A jar built without it answers 404.
  */
@@ -33,7 +34,8 @@ public class ToolbarScriptController {
         etag = script == null ? null : etag(script);
     }
 
-    @Get("/static/toolbar.js")
+    // posthog-js asks for /static/<its version>/toolbar.js first and falls back to /static/toolbar.js on a 404: one file answers both.
+    @Get(uris = {"/static/toolbar.js", "/static/{version}/toolbar.js"})
     HttpResponse<?> script(HttpRequest<?> request) {
         if (script == null) {
             return HttpResponse.notFound();

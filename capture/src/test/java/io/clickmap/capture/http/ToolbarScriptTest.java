@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * posthog-js loads the toolbar from its {@code api_host}, capture: {@code /static/toolbar.js?v=…&t=…} is the jar's
- * {@code static/toolbar.js} (built from {@code toolbar/dist/toolbar.js}) as JavaScript, cached briefly and revalidated by ETag.
+ * {@code static/toolbar.js} (built from {@code toolbar/dist/toolbar.js}) as JavaScript that a page of another origin may
+ * run, cached briefly and revalidated by ETag; also at {@code /static/<sdk version>/toolbar.js}, which posthog-js tries first.
  */
 @MicronautTest
 class ToolbarScriptTest extends CaptureServiceTest {
@@ -23,7 +24,11 @@ class ToolbarScriptTest extends CaptureServiceTest {
     private static final String PATH = "/static/toolbar.js?v=1.449.2&t=1767225600000";
 
     private HttpResponse<String> get(String ifNoneMatch) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + PATH)).header("Origin", "https://shop.example.com").GET();
+        return get(PATH, ifNoneMatch);
+    }
+
+    private HttpResponse<String> get(String path, String ifNoneMatch) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Origin", "https://shop.example.com").GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }
@@ -46,6 +51,17 @@ class ToolbarScriptTest extends CaptureServiceTest {
         assertThat(reply.body()).isEqualTo(packaged()).contains("ph_load_toolbar");
         assertThat(reply.headers().firstValue("Cache-Control")).hasValue(ToolbarScriptController.CACHE_CONTROL);
         assertThat(reply.headers().firstValue("ETag")).get().asString().matches("\"[0-9a-f]{32}\"");
+        // posthog-js adds the script with crossorigin="anonymous": the page's origin must be allowed, once
+        assertThat(reply.headers().allValues("Access-Control-Allow-Origin")).containsExactly("https://shop.example.com");
+    }
+
+    @Test
+    void theVersionedPathPosthogJsTriesFirstServesTheSameScript() throws Exception {
+        HttpResponse<String> versioned = get("/static/1.449.2/toolbar.js", null);
+
+        assertThat(versioned.statusCode()).isEqualTo(200);
+        assertThat(versioned.headers().firstValue("Content-Type")).hasValue("application/javascript");
+        assertThat(versioned.body()).isEqualTo(packaged());
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Map;
  * A launch link: the page's URL with {@code #__posthog=<JSON>} in place of its fragment, which posthog-js on that page
  * reads (its project token must be {@code token}), keeps in localStorage, and hands to {@code window.ph_load_toolbar}.
  * posthog-js replaces {@code apiURL} with its own UI host before the toolbar sees it, so the stats API's base URL
- * travels a second time as {@code statsApiURL}, which the toolbar reads. The JSON is percent-encoded as
+ * travels a second time as {@code clickmapApiURL}, which the toolbar reads. The JSON is percent-encoded as
  * {@code encodeURIComponent} would (no {@code +} for spaces, no raw {@code &}), as posthog-js decodes it.
  */
 public record LaunchLink(String url, Instant expiresAt) {
@@ -27,7 +27,7 @@ public record LaunchLink(String url, Instant expiresAt) {
         parameters.put("token", projectToken);
         parameters.put("temporaryToken", temporaryToken);
         parameters.put("apiURL", statsApiUrl);
-        parameters.put("statsApiURL", statsApiUrl);
+        parameters.put("clickmapApiURL", statsApiUrl);
         parameters.put("environmentId", environmentId);
         parameters.put("expiresAt", expiresAt.toString());
         parameters.put("userIntent", INTENT);

@@ -15,7 +15,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * {@code GET /static/toolbar.js}: the toolbar posthog-js loads ({@code ?v=<sdk version>&t=<5-minute step>}, ignored here),
+ * {@code GET /static/toolbar.js} (and {@code /static/<version>/toolbar.js}): the toolbar posthog-js loads
+ * ({@code ?v=<sdk version>&t=<5-minute step>}, ignored here), to any origin,
  * from the jar's {@code static/toolbar.js}, which the build copies from {@code toolbar/dist}. Cached briefly and
  * revalidated by its ETag, so a new build reaches pages within minutes. A jar built without it answers 404.
  */
@@ -23,6 +24,8 @@ import java.util.HexFormat;
 public class ToolbarScriptController {
     static final String RESOURCE = "static/toolbar.js";
     static final String CACHE_CONTROL = "public, max-age=300";
+    // posthog-js adds the script with crossorigin="anonymous": without this header a page of another origin cannot run it.
+    private static final String ANY_ORIGIN = "*";
     private static final MediaType JAVASCRIPT = MediaType.of("application/javascript");
 
     private final byte[] script;
@@ -33,15 +36,18 @@ public class ToolbarScriptController {
         etag = script == null ? null : etag(script);
     }
 
-    @Get("/static/toolbar.js")
+    // posthog-js asks for /static/<its version>/toolbar.js first and falls back to /static/toolbar.js on a 404: one file answers both.
+    @Get(uris = {"/static/toolbar.js", "/static/{version}/toolbar.js"})
     HttpResponse<?> script(HttpRequest<?> request) {
         if (script == null) {
             throw ApiException.notFound();
         }
         if (request.getHeaders().get(HttpHeaders.IF_NONE_MATCH, String.class).filter(etag::equals).isPresent()) {
-            return HttpResponse.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+            return HttpResponse.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN);
         }
-        return HttpResponse.ok(script).contentType(JAVASCRIPT).header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        return HttpResponse.ok(script).contentType(JAVASCRIPT).header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN);
     }
 
     /** A strong validator: the first 128 bits of the script's SHA-256, quoted. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code /static/toolbar.js} as posthog-js asks for it ({@code ?v=…&t=…}, no key): the jar's {@code static/toolbar.js}
- * (the build copies {@code toolbar/dist/toolbar.js} there) as JavaScript, cached briefly and revalidated by ETag.
+ * (the build copies {@code toolbar/dist/toolbar.js} there) as JavaScript to any origin, cached briefly and revalidated
+ * by ETag; also at {@code /static/<sdk version>/toolbar.js}, which posthog-js tries first.
  */
 @MicronautTest
 class ToolbarScriptTest extends ServiceTest {
@@ -35,6 +36,25 @@ class ToolbarScriptTest extends ServiceTest {
         assertThat(reply.body()).isEqualTo(packaged()).contains("ph_load_toolbar");
         assertThat(reply.header("Cache-Control")).hasValue(ToolbarScriptController.CACHE_CONTROL);
         assertThat(reply.header("ETag")).get().asString().matches("\"[0-9a-f]{32}\"");
+    }
+
+    @Test
+    void theVersionedPathPosthogJsTriesFirstServesTheSameScript() throws IOException {
+        Api.Reply versioned = api().withKey(null).get("/static/1.449.2/toolbar.js");
+
+        assertThat(versioned.status()).isEqualTo(200);
+        assertThat(versioned.header("Content-Type")).hasValue("application/javascript");
+        assertThat(versioned.body()).isEqualTo(packaged());
+        assertThat(api().withKey(null).get("/static/1.449.2/other.js").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPageOfAnyOriginMayRunTheScriptLoadedWithCrossoriginAnonymous() {
+        Api.Reply reply = api().withKey(null).get(PATH, Map.of("Origin", "https://shop.example.com", "X-Forwarded-Host", "stats.example.com"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.headers().allValues("Access-Control-Allow-Origin")).containsExactly("*");
+        assertThat(reply.header("Access-Control-Allow-Credentials")).isEmpty();
     }
 
     @Test

@@ -150,7 +150,7 @@ class ToolbarTokensTest extends ServiceTest {
         String base = server.getURL().toString();
         assertThat(parameters.get("temporaryToken").asText()).matches("[A-Za-z0-9_-]{43}");
         assertThat(parameters).isEqualTo(Api.json("{\"action\":\"ph_authorize\",\"token\":\"phc_shop\",\"temporaryToken\":\""
-                + parameters.get("temporaryToken").asText() + "\",\"apiURL\":\"" + base + "\",\"statsApiURL\":\"" + base + "\",\"environmentId\":1,"
+                + parameters.get("temporaryToken").asText() + "\",\"apiURL\":\"" + base + "\",\"clickmapApiURL\":\"" + base + "\",\"environmentId\":1,"
                 + "\"expiresAt\":\"" + expected + "\",\"userIntent\":\"heatmaps\",\"desiredHash\":\"#faq\"}"));
     }
 
@@ -242,13 +242,13 @@ class ToolbarTokensTest extends ServiceTest {
         String link = printedLink(out);
         assertThat(link).startsWith("https://shop.example.com/cart#__posthog=");
         JsonNode parameters = parameters(link);
-        assertThat(parameters.get("statsApiURL").asText()).isEqualTo("https://stats.example.com:8443");
+        assertThat(parameters.get("clickmapApiURL").asText()).isEqualTo("https://stats.example.com:8443");
         assertThat(out).contains("expires_at: " + parameters.get("expiresAt").asText());
         assertThat(stats(parameters.get("temporaryToken").asText()).status()).isEqualTo(200);
         assertThat(scalar("SELECT key_id FROM toolbar_tokens WHERE token_hash = '" + ApiKeySecrets.hash(parameters.get("temporaryToken").asText()) + "'"))
                 .as("no key stands behind it").isEmpty();
         String local = cli("toolbar", "launch", "--environment", "1", "--url", "https://shop.example.com/");
-        assertThat(parameters(printedLink(local)).get("statsApiURL").asText()).as("the stats API's default port").isEqualTo("http://localhost:8000");
+        assertThat(parameters(printedLink(local)).get("clickmapApiURL").asText()).as("the stats API's default port").isEqualTo("http://localhost:8000");
     }
 
     @Test
