@@ -40,7 +40,8 @@ public final class Migrations {
             "V010__clicks_rollup.sql",
             "V011__insight_views.sql",
             "V012__sharing.sql",
-            "V013__alerts.sql");
+            "V013__alerts.sql",
+            "V014__toolbar_tokens.sql");
 
     private static final SqlTemplate CREATE_DATABASE = SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}");
     private static final SqlTemplate CREATE_LEDGER = SqlTemplate.of("""

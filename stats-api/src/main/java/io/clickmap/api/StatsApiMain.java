@@ -7,6 +7,7 @@ import io.clickmap.api.clickhouse.ClickHouseSettings;
 import io.clickmap.api.insights.InsightsConfig;
 import io.clickmap.api.sharing.SharingConfig;
 import io.clickmap.api.stats.StatsConfig;
+import io.clickmap.api.toolbar.ToolbarConfig;
 import io.clickmap.api.trends.TrendsConfig;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
@@ -26,7 +27,7 @@ public final class StatsApiMain {
      */
     public static final List<Class<? extends Record>> SETTINGS =
             List.of(ClickHouseSettings.class, AuthConfig.class, StatsConfig.class, InsightsConfig.class, TrendsConfig.class, AlertsConfig.class,
-                    SharingConfig.class);
+                    SharingConfig.class, ToolbarConfig.class);
 
     private StatsApiMain() {
     }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * <p>
  * On a route that accepts a sharing access token, a request carrying one is checked by its token instead
  * ({@link #sharedInsight()}): it then reaches one insight of this environment and holds no key; a token of another
- * environment is a 404, as its insight is not here.
+ * environment is a 404, as its insight is not here. On a route that accepts a toolbar token, a request carrying one
+ * is checked by it alone and holds no key either; a token of another environment is a 401.
  */
 public final class Access {
     private final AccessGuard guard;
@@ -23,15 +24,14 @@ public final class Access {
     private final String scope;
     private final ShareTokens shares;
     private final String sharingToken;
+    private final ToolbarTokens toolbars;
+    private final String toolbarToken;
     private volatile ApiKey key;
     private volatile ShareGrant grant;
+    private volatile ToolbarGrant toolbarGrant;
 
-    Access(AccessGuard guard, HttpRequest<?> request, long environmentId, String scope, ApiKey checkedKey) {
-        this(guard, request, environmentId, scope, checkedKey, null, null);
-    }
-
-    Access(AccessGuard guard, HttpRequest<?> request, long environmentId, String scope, ApiKey checkedKey, ShareTokens shares,
-           String sharingToken) {
+    private Access(AccessGuard guard, HttpRequest<?> request, long environmentId, String scope, ApiKey checkedKey, ShareTokens shares,
+                   String sharingToken, ToolbarTokens toolbars, String toolbarToken) {
         this.guard = guard;
         this.request = request;
         this.environmentId = environmentId;
@@ -39,19 +39,39 @@ public final class Access {
         this.key = checkedKey;
         this.shares = shares;
         this.sharingToken = sharingToken;
+        this.toolbars = toolbars;
+        this.toolbarToken = toolbarToken;
     }
 
-    /** The environment of the path, once the key (or the sharing token) is known to reach it (401/403 otherwise). */
+    /** Checked by the request's key: already, when {@code checkedKey} is given, else on first use. */
+    static Access byKey(AccessGuard guard, HttpRequest<?> request, long environmentId, String scope, ApiKey checkedKey) {
+        return new Access(guard, request, environmentId, scope, checkedKey, null, null, null, null);
+    }
+
+    /** Checked by a sharing access token on first use, or by the key when the token grants nothing alone. */
+    static Access bySharingToken(AccessGuard guard, HttpRequest<?> request, long environmentId, String scope, ShareTokens shares, String token) {
+        return new Access(guard, request, environmentId, scope, null, shares, token, null, null);
+    }
+
+    /** Checked by a toolbar token alone, on first use. A toolbar token reads elements and nothing else. */
+    static Access byToolbarToken(long environmentId, String scope, ToolbarTokens toolbars, String token) {
+        if (!scope.equals(Scopes.ELEMENT_READ)) {
+            throw new IllegalStateException("a toolbar token grants " + Scopes.ELEMENT_READ + " only, not " + scope);
+        }
+        return new Access(null, null, environmentId, null, null, null, null, toolbars, token);
+    }
+
+    /** The environment of the path, once the key (or the token) is known to reach it (401/403 otherwise). */
     public long environmentId() {
         check();
         return environmentId;
     }
 
-    /** The key; a request let in by a sharing token has none, and a controller asks for it only after {@link #sharedInsight()}. */
+    /** The key; a request let in by a token has none, and a controller asks for it only after {@link #sharedInsight()}. */
     public ApiKey key() {
         check();
         if (key == null) {
-            throw new IllegalStateException("a request let in by a sharing access token has no key");
+            throw new IllegalStateException("a request let in by a sharing access token or a toolbar token has no key");
         }
         return key;
     }
@@ -64,11 +84,19 @@ public final class Access {
 
     /** Whether the check is made, so that {@link #environmentId()} will not ask ClickHouse. */
     public boolean isChecked() {
-        return key != null || grant != null;
+        return key != null || grant != null || toolbarGrant != null;
     }
 
     private void check() {
         if (isChecked()) {
+            return;
+        }
+        if (toolbarToken != null) {
+            ToolbarGrant granted = toolbars.grant(toolbarToken);
+            if (granted.environmentId() != environmentId) {
+                throw ApiException.tokenRefused(ToolbarTokens.FOREIGN);
+            }
+            toolbarGrant = granted;
             return;
         }
         if (sharingToken != null) {

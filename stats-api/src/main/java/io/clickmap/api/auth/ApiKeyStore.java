@@ -43,6 +43,11 @@ public class ApiKeyStore {
         return sql.query(BY_HASH.bind("hash", keyHash).render(), ApiKeyStore::stored).stream().findFirst().map(StoredKey::key);
     }
 
+    /** The key with this id, as last written (revoked or not); empty when none has it. */
+    public Optional<ApiKey> find(String id) {
+        return sql.query(BY_ID.bind("id", id).render(), ApiKeyStore::stored).stream().findFirst().map(StoredKey::key);
+    }
+
     public List<ApiKey> list() {
         return sql.query(ALL.render(), ApiKeyStore::stored).stream().map(StoredKey::key).toList();
     }

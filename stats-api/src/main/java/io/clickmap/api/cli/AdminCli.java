@@ -3,6 +3,7 @@ package io.clickmap.api.cli;
 import io.clickmap.api.auth.ApiKeyStore;
 import io.clickmap.api.auth.Scopes;
 import io.clickmap.api.environments.EnvironmentStore;
+import io.clickmap.api.toolbar.ToolbarLauncher;
 import io.clickmap.api.trends.InternalUsers;
 import io.clickmap.api.users.UserStore;
 import io.micronaut.context.ApplicationContext;
@@ -14,7 +15,7 @@ import java.util.Map;
 /**
  * Administration from the service jar, against the ClickHouse the service is configured for (same settings
  * and environment variables): {@code users create|list}, {@code keys create|list|revoke} and
- * {@code environments create|list}, {@code internal-users add|remove|list}. Applies migrations first, like the service. Exit code 0 on success, 2 for a
+ * {@code environments create|list}, {@code internal-users add|remove|list}, {@code toolbar launch|revoke}. Applies migrations first, like the service. Exit code 0 on success, 2 for a
  * usage error, 1 when ClickHouse fails.
  */
 public final class AdminCli {
@@ -29,6 +30,8 @@ public final class AdminCli {
               environments list
               internal-users (add | remove) --environment ID --distinct-id ID
               internal-users list --environment ID
+              toolbar launch --environment ID --url PAGE_URL [--api-url STATS_API_URL]
+              toolbar revoke --environment ID
             scopes: %s
             ClickHouse is taken from CLICKHOUSE_URL, CLICKHOUSE_DATABASE, CLICKHOUSE_USER, CLICKHOUSE_PASSWORD."""
             .formatted(String.join(", ", Scopes.KNOWN));
@@ -37,7 +40,8 @@ public final class AdminCli {
     }
 
     public static boolean handles(String command) {
-        return command.equals("users") || command.equals("keys") || command.equals("environments") || command.equals("internal-users");
+        return command.equals("users") || command.equals("keys") || command.equals("environments") || command.equals("internal-users")
+                || command.equals("toolbar");
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -57,6 +61,8 @@ public final class AdminCli {
                 case "keys" -> new KeysCommand(context.getBean(ApiKeyStore.class), context.getBean(UserStore.class), out).run(args[1], options);
                 case "internal-users" -> new InternalUsersCommand(context.getBean(InternalUsers.class), context.getBean(EnvironmentStore.class), out)
                         .run(args[1], options);
+                case "toolbar" -> new ToolbarCommand(context.getBean(ToolbarLauncher.class),
+                        "http://localhost:" + context.getRequiredProperty("micronaut.server.port", Integer.class), out).run(args[1], options);
                 default -> new EnvironmentsCommand(context.getBean(EnvironmentStore.class), out).run(args[1], options);
             };
         } catch (CliArguments.UsageException e) {

@@ -54,6 +54,14 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.FORBIDDEN, new ApiError("authentication_error", "authentication_failed", detail, null));
     }
 
+    /**
+     * A temporary token that was given and cannot be used (unknown, expired, revoked, another environment's): 401, as
+     * the remedy is a new token, not another permission; the detail says which and what to do.
+     */
+    public static ApiException tokenRefused(String detail) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, new ApiError("authentication_error", "authentication_failed", detail, null));
+    }
+
     public static ApiException permissionDenied(String detail) {
         return new ApiException(HttpStatus.FORBIDDEN, new ApiError("authentication_error", "permission_denied", detail, null));
     }

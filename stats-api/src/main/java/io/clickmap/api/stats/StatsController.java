@@ -23,7 +23,7 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * {@code GET …/elements/stats/}: clicks grouped by chain and event, PostHog-compatible. Order of checks: the
- * path (404), the key (401/403), the parameters (400); then the answer, cacheable by clients for 30 s.
+ * path (404), the key or toolbar token (401/403), the parameters (400); then the answer, cacheable by clients for 30 s.
  * The request is parsed once. On the event loop runs only what is cheap and bounded: a key, environment and
  * parameter check from memory and a page-cache lookup; a request that may wait for ClickHouse or compile a
  * regex runs on the blocking executor from its parameters on.
@@ -54,7 +54,8 @@ public class StatsController {
 
     // Micronaut matches with or without the trailing slash.
     @Get(uris = {"/api/environments/{id}/elements/stats", "/api/projects/{id}/elements/stats"})
-    public CompletableFuture<HttpResponse<?>> stats(HttpRequest<?> request, @Authorized(Scopes.ELEMENT_READ) Access access) {
+    public CompletableFuture<HttpResponse<?>> stats(HttpRequest<?> request,
+            @Authorized(value = Scopes.ELEMENT_READ, acceptsToolbarToken = true) Access access) {
         long started = System.nanoTime();
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
         if (!access.isChecked() || PropertiesParameter.mayHoldRegex(query.last(PropertiesParameter.NAME))) {

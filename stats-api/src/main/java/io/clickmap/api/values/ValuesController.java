@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * {@code GET …/elements/values/?key=&value=}: attribute suggestions, {@code [{"name": …}, …]}, most frequent
- * first. Checks in order: path (404), key (401/403), parameters (400).
+ * first. Checks in order: path (404), key or toolbar token (401/403), parameters (400).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -38,7 +38,8 @@ public class ValuesController {
 
     // Micronaut matches with or without the trailing slash.
     @Get(uris = {"/api/environments/{id}/elements/values", "/api/projects/{id}/elements/values"})
-    public HttpResponse<byte[]> values(HttpRequest<?> request, @Authorized(Scopes.ELEMENT_READ) Access access) {
+    public HttpResponse<byte[]> values(HttpRequest<?> request,
+            @Authorized(value = Scopes.ELEMENT_READ, acceptsToolbarToken = true) Access access) {
         long environmentId = access.environmentId();
         QueryString query = QueryString.parse(request.getUri().getRawQuery());
         ValuesKey key = ValuesKey.parse(query.last("key"));

@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The service's "now", moved by the test instead of waited for: it starts at the real time and advances only when told. */
-final class SettableClock extends Clock {
+/**
+ * The service's "now", moved by the test instead of waited for: it starts at the real time and advances only when told.
+ * Shared by the tests of every feature whose answers depend on time passing (sharing grace, toolbar token expiry).
+ */
+public final class SettableClock extends Clock {
     private volatile Instant now = Instant.now();
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
