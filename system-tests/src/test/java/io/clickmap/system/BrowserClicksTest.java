@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +33,9 @@ import org.openqa.selenium.interactions.Actions;
  * The whole loop a site owner runs, on {@code bin/run}'s demo page: a shop page with PostHog's browser SDK
  * (posthog-js from npm) whose api_host is bin/run's capture, opened in headless Chromium; a burst of three
  * clicks on the add-to-cart button and one click on a note that does nothing; then exactly those elements
- * — tag, classes, text, position, attributes — with those counts in the stats API, per click kind.
+ * — tag, classes, text, position, attributes — with those counts in the stats API, per click kind; then the
+ * same counts drawn over the page by the toolbar, opened through launch links (ToolbarTour), on the demo page
+ * and on a catalogue of 5,000 clicked elements.
  */
 class BrowserClicksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +43,7 @@ class BrowserClicksTest {
     private static final String ALL_CLICKS = "[\"$autocapture\",\"$rageclick\",\"$dead_click\"]";
 
     @Test
-    void aPagesClicksThroughCaptureAreCountedPerElementAndClickKind(@TempDir Path home) throws Exception {
+    void aPagesClicksThroughCaptureAreCountedPerElementAndClickKindAndTheToolbarDrawsThemOverThePage(@TempDir Path home) throws Exception {
         BinRun.Flags flags = BinRun.Flags.free(home);
         try (ChildProcess run = BinRun.start("bin-run-browser", flags);
              Browser browser = Browser.start("browser-clicks")) {
@@ -84,6 +88,20 @@ class BrowserClicksTest {
             assertThat(note.get("text").asText()).isEqualTo("Nothing happens here");
             assertThat(rows).as("nothing else was clicked").hasSize(3);
 
+            // the toolbar: a link from the CLI that expires in a minute, whose minute runs while the rest is looked at
+            String token = projectToken(run);
+            LaunchLink expiring = LaunchLink.fromCli(flags, flags.pageUrl(), "1m");
+            ToolbarTour tour = new ToolbarTour(browser);
+            tour.demoPage(LaunchLink.fromApi(flags, key, flags.pageUrl()), autocapture.get("count").asLong(), rage.get("count").asLong(),
+                    dead.get("count").asLong());
+            tour.urlMode(LaunchLink.fromApi(flags, key, flags.pageUrl() + "?campaign=spring"), autocapture.get("count").asLong());
+            try (Catalogue catalogue = Catalogue.serve(token, flags.captureUrl())) {
+                int sent = catalogue.sendClicks(flags.captureUrl(), token);
+                awaitClicks(flags, key, catalogue.url(), sent);
+                tour.catalogue(LaunchLink.fromApi(flags, key, catalogue.url()));
+            }
+            tour.expired(expiring, flags.apiUrl());
+
             BinRun.stopWithCtrlC(run, flags);
         }
     }
@@ -119,6 +137,32 @@ class BrowserClicksTest {
                     + "; the page's console:\n" + String.join("\n", browser.console()), e);
         }
         return List.copyOf(rows);
+    }
+
+    /** Once the stats API counts {@code clicks} clicks on the page at {@code url}. */
+    private static void awaitClicks(BinRun.Flags flags, String key, String url, int clicks) {
+        String properties = "[{\"key\":\"$current_url\",\"value\":\"" + url + "\",\"operator\":\"exact\"}]";
+        long[] counted = {0};
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(flags.apiUrl() + "/api/projects/1/elements/stats/?paginate_response=false"
+                        + "&date_from=-1d&date_to=" + freshWindowEnd() + "&properties=" + URLEncoder.encode(properties, StandardCharsets.UTF_8)))
+                        .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                counted[0] = 0;
+                JSON.readTree(response.body()).forEach(row -> counted[0] += row.get("count").asLong());
+                return counted[0] >= clicks;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the stats API counted " + counted[0] + " of the " + clicks + " clicks sent for " + url + " within 60 s", e);
+        }
+    }
+
+    /** The project token bin/run prints in its posthog.init line, which the launch link must carry. */
+    private static String projectToken(ChildProcess run) {
+        Matcher init = Pattern.compile("posthog\\.init\\('([^']+)'").matcher(run.output());
+        assertThat(init.find()).as("bin/run prints how to init posthog-js").isTrue();
+        return init.group(1);
     }
 
     /**
