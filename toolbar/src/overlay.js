@@ -58,17 +58,20 @@ export class Overlay {
 
   /** Moves every mark onto its element's current box on screen. */
   position() {
-    for (const { placed, box, badge } of this.marks) {
-      const rect = visibleRect(placed.node.source);
+    // every box is read before any mark moves: a read after a write lays the page out again, once per mark,
+    // which on a page of thousands of marks blocks it for many seconds
+    const rects = this.marks.map(({ placed }) => visibleRect(placed.node.source));
+    const chosen = this.selected ? visibleRect(this.selected.node.source) : null;
+    this.marks.forEach(({ box, badge }, i) => {
+      const rect = rects[i];
       box.hidden = badge.hidden = rect === null;
-      if (rect === null) continue;
+      if (rect === null) return;
       place(box, rect);
       badge.style.left = `${rect.left}px`;
       badge.style.top = `${rect.top}px`;
-    }
-    const rect = this.selected ? visibleRect(this.selected.node.source) : null;
-    this.highlight.hidden = rect === null;
-    if (rect !== null) place(this.highlight, rect);
+    });
+    this.highlight.hidden = chosen === null;
+    if (chosen !== null) place(this.highlight, chosen);
   }
 }
 
