@@ -25,16 +25,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Saved insights, PostHog-compatible, on both path families: list, create, retrieve, update (PATCH, PUT), and DELETE
@@ -60,11 +56,9 @@ public class InsightsController {
     private final Clock clock;
     private final SharedInsightReads shared;
     private final InsightAlerts alerts;
-    private final ExecutorService blocking;
 
     public InsightsController(InsightStore store, InsightWrites writes, InsightListing listing, UserDirectory users, PageLinks links,
-                              TrendsResults trends, Clock clock, SharedInsightReads shared, InsightAlerts alerts,
-                              @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                              TrendsResults trends, Clock clock, SharedInsightReads shared, InsightAlerts alerts) {
         this.store = store;
         this.writes = writes;
         this.listing = listing;
@@ -74,7 +68,6 @@ public class InsightsController {
         this.clock = clock;
         this.shared = shared;
         this.alerts = alerts;
-        this.blocking = blocking;
     }
 
     @Get(uris = {ENVIRONMENT_INSIGHTS, PROJECT_INSIGHTS})
@@ -131,18 +124,12 @@ public class InsightsController {
         ResponseFormat format = ResponseFormat.of(query);
         ServerTiming timing = new ServerTiming();
         StoredInsight insight = existing(environmentId, insightId, timing);
+        TrendsAnswer answer = answer(environmentId, insight, Refresh.of(query), timing);
         if (format == ResponseFormat.CSV) {
-            TrendsAnswer answer = answer(environmentId, insight, Refresh.of(query), timing);
             return ResponseFormat.csv(InsightCsv.result(answer == null ? List.of() : answer.items()), timing);
         }
-        // The alerts are read while the trend is answered: a computation's own statements need not wait for them.
-        ServerTiming alertsTiming = new ServerTiming();
-        CompletableFuture<Map<Long, List<Object>>> alertsOn = CompletableFuture.supplyAsync(
-                () -> alerts(environmentId, List.of(insight), alertsTiming), blocking);
-        TrendsAnswer answer = answer(environmentId, insight, Refresh.of(query), timing);
-        List<Object> insightAlerts = joined(alertsOn).getOrDefault(insight.id(), List.of());
-        timing.absorbClickHouse(alertsTiming);
-        return ResponseFormat.json(HttpStatus.OK, full(insight, answer, insightAlerts), timing);
+        return ResponseFormat.json(HttpStatus.OK, full(insight, answer, alerts(environmentId, List.of(insight), timing).getOrDefault(insight.id(),
+                List.of())), timing);
     }
 
     @Patch(uris = {ENVIRONMENT_INSIGHTS + ONE, PROJECT_INSIGHTS + ONE})
@@ -190,18 +177,6 @@ public class InsightsController {
 
     private InsightJson.Full full(StoredInsight insight, TrendsAnswer answer, List<Object> alertsOn) {
         return InsightJson.full(insight, user(insight.createdBy()), user(insight.lastModifiedBy()), answer, null, alertsOn);
-    }
-
-    /** The future's value, or the failure it ended with as it was thrown (an API or ClickHouse error keeps its answer). */
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
     }
 
     /** The alerts on these insights, by insight id: one read for them all, as PostHog lists them on the full form only. */

@@ -28,12 +28,6 @@ public final class ServerTiming {
         }
     }
 
-    /** Adds the ClickHouse calls another thread made for the same request, once that thread is done with {@code other}. */
-    public void absorbClickHouse(ServerTiming other) {
-        clickHouseNanos += other.clickHouseNanos;
-        clickHouseCalls += other.clickHouseCalls;
-    }
-
     public void add(String name, long nanos) {
         append(name, nanos);
     }
