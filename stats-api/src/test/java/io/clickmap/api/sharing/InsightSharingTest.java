@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickmap.api.Api;
 import io.clickmap.api.ServiceTest;
+import io.clickmap.api.SettableClock;
 import io.clickmap.api.auth.ApiKey;
 import io.clickmap.api.auth.ApiKeySecrets;
 import io.clickmap.api.auth.ApiKeyStore;

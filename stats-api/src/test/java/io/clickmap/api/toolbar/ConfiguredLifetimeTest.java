@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clickmap.api.Api;
 import io.clickmap.api.ServiceTest;
-import io.clickmap.api.sharing.SettableClock;
+import io.clickmap.api.SettableClock;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.URLDecoder;

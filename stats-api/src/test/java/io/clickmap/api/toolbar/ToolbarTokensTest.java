@@ -13,7 +13,7 @@ import io.clickmap.api.auth.Scopes;
 import io.clickmap.api.cli.AdminCli;
 import io.clickmap.api.environments.Environment;
 import io.clickmap.api.environments.EnvironmentStore;
-import io.clickmap.api.sharing.SettableClock;
+import io.clickmap.api.SettableClock;
 import io.clickmap.api.users.UserIds;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -1,4 +1,4 @@
-package io.clickmap.api.sharing;
+package io.clickmap.api;
 
 import java.time.Clock;
 import java.time.Duration;
