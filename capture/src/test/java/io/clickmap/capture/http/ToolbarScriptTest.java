@@ -2,6 +2,7 @@ package io.clickmap.capture.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clickmap.toolbar.ToolbarScript;
 import io.clickmap.capture.CaptureServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
@@ -49,7 +50,7 @@ class ToolbarScriptTest extends CaptureServiceTest {
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.headers().firstValue("Content-Type")).hasValue("application/javascript");
         assertThat(reply.body()).isEqualTo(packaged()).contains("ph_load_toolbar");
-        assertThat(reply.headers().firstValue("Cache-Control")).hasValue(ToolbarScriptController.CACHE_CONTROL);
+        assertThat(reply.headers().firstValue("Cache-Control")).hasValue(ToolbarScript.CACHE_CONTROL);
         assertThat(reply.headers().firstValue("ETag")).get().asString().matches("\"[0-9a-f]{32}\"");
         // posthog-js adds the script with crossorigin="anonymous": the page's origin must be allowed, once
         assertThat(reply.headers().allValues("Access-Control-Allow-Origin")).containsExactly("https://shop.example.com");

@@ -1,40 +1,28 @@
 package io.clickmap.api.toolbar;
 
 import io.clickmap.api.errors.ApiException;
+import io.clickmap.toolbar.ToolbarScript;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * {@code GET /static/toolbar.js} (and {@code /static/<version>/toolbar.js}): the toolbar posthog-js loads
  * ({@code ?v=<sdk version>&t=<5-minute step>}, ignored here), to any origin,
- * from the jar's {@code static/toolbar.js}, which the build copies from {@code toolbar/dist}. Cached briefly and
- * revalidated by its ETag, so a new build reaches pages within minutes. A jar built without it answers 404.
+ * from the jar's {@code static/toolbar.js}, which the build copies from {@code toolbar/dist}. Cached and revalidated as
+ * {@link ToolbarScript} says. A jar built without it answers 404.
  */
 @Controller
 public class ToolbarScriptController {
-    static final String RESOURCE = "static/toolbar.js";
-    static final String CACHE_CONTROL = "public, max-age=300";
     // posthog-js adds the script with crossorigin="anonymous": without this header a page of another origin cannot run it.
     private static final String ANY_ORIGIN = "*";
     private static final MediaType JAVASCRIPT = MediaType.of("application/javascript");
 
-    private final byte[] script;
-    private final String etag;
-
-    ToolbarScriptController() {
-        script = read();
-        etag = script == null ? null : etag(script);
-    }
+    private final ToolbarScript script = ToolbarScript.packaged().orElse(null);
 
     // posthog-js asks for /static/<its version>/toolbar.js first and falls back to /static/toolbar.js on a 404: one file answers both.
     @Get(uris = {"/static/toolbar.js", "/static/{version}/toolbar.js"})
@@ -42,28 +30,9 @@ public class ToolbarScriptController {
         if (script == null) {
             throw ApiException.notFound();
         }
-        if (request.getHeaders().get(HttpHeaders.IF_NONE_MATCH, String.class).filter(etag::equals).isPresent()) {
-            return HttpResponse.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN);
-        }
-        return HttpResponse.ok(script).contentType(JAVASCRIPT).header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+        MutableHttpResponse<?> response = script.isHeldBy(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH, String.class))
+                ? HttpResponse.notModified() : HttpResponse.ok(script.bytes()).contentType(JAVASCRIPT);
+        return response.header(HttpHeaders.ETAG, script.etag()).header(HttpHeaders.CACHE_CONTROL, ToolbarScript.CACHE_CONTROL)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN);
-    }
-
-    /** A strong validator: the first 128 bits of the script's SHA-256, quoted. */
-    private static String etag(byte[] script) {
-        try {
-            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(script), 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    private static byte[] read() {
-        try (InputStream in = ToolbarScriptController.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + RESOURCE + " from the jar", e);
-        }
     }
 }

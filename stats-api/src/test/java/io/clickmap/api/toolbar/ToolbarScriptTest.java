@@ -2,6 +2,7 @@ package io.clickmap.api.toolbar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clickmap.toolbar.ToolbarScript;
 import io.clickmap.api.Api;
 import io.clickmap.api.ServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -34,7 +35,7 @@ class ToolbarScriptTest extends ServiceTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).hasValue("application/javascript");
         assertThat(reply.body()).isEqualTo(packaged()).contains("ph_load_toolbar");
-        assertThat(reply.header("Cache-Control")).hasValue(ToolbarScriptController.CACHE_CONTROL);
+        assertThat(reply.header("Cache-Control")).hasValue(ToolbarScript.CACHE_CONTROL);
         assertThat(reply.header("ETag")).get().asString().matches("\"[0-9a-f]{32}\"");
     }
 
