@@ -76,6 +76,15 @@ public final class Access {
         return key;
     }
 
+    /**
+     * DRF's 405 for a method a route does not have, made after the key and scope are checked (401/403 first), so the
+     * answer tells nothing to a caller that may not use the route.
+     */
+    public ApiException methodNotAllowed() {
+        check();
+        return ApiException.methodNotAllowed(request.getMethodName());
+    }
+
     /** What the request's sharing access token grants, when that is how it was let in. */
     public Optional<ShareGrant> sharedInsight() {
         check();

@@ -3,8 +3,6 @@ package io.clickmap.api.insights;
 import io.clickmap.api.auth.Access;
 import io.clickmap.api.auth.Authorized;
 import io.clickmap.api.auth.Scopes;
-import io.clickmap.api.errors.ApiException;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -24,27 +22,22 @@ public class InsightActionMethods {
     private static final String PROJECT = InsightsController.PROJECT_INSIGHTS;
 
     @Get(uris = {ENVIRONMENT + BULK, PROJECT + BULK})
-    public void get(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_WRITE) Access access) {
-        throw notAllowed(request, access);
+    public void get(@Authorized(Scopes.INSIGHT_WRITE) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Patch(uris = {ENVIRONMENT + BULK, PROJECT + BULK, ENVIRONMENT + ACTIVITY, PROJECT + ACTIVITY})
-    public void patch(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_WRITE) Access access) {
-        throw notAllowed(request, access);
+    public void patch(@Authorized(Scopes.INSIGHT_WRITE) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Put(uris = {ENVIRONMENT + BULK, PROJECT + BULK, ENVIRONMENT + ACTIVITY, PROJECT + ACTIVITY})
-    public void put(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_WRITE) Access access) {
-        throw notAllowed(request, access);
+    public void put(@Authorized(Scopes.INSIGHT_WRITE) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Delete(uris = {ENVIRONMENT + BULK, PROJECT + BULK, ENVIRONMENT + ACTIVITY, PROJECT + ACTIVITY})
-    public void delete(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_WRITE) Access access) {
-        throw notAllowed(request, access);
-    }
-
-    private static ApiException notAllowed(HttpRequest<?> request, Access access) {
-        access.environmentId();
-        return ApiException.methodNotAllowed(request.getMethodName());
+    public void delete(@Authorized(Scopes.INSIGHT_WRITE) Access access) {
+        throw access.methodNotAllowed();
     }
 }

@@ -3,8 +3,6 @@ package io.clickmap.api.insights;
 import io.clickmap.api.auth.Access;
 import io.clickmap.api.auth.Authorized;
 import io.clickmap.api.auth.Scopes;
-import io.clickmap.api.errors.ApiException;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -28,52 +26,47 @@ public class InsightAssistMethods {
     private static final String METADATA = InsightAssistController.GENERATE_METADATA;
 
     @Get(uris = {ENVIRONMENT + CANCEL, PROJECT + CANCEL})
-    public void getRead(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access) {
-        throw notAllowed(request, access);
+    public void getRead(@Authorized(Scopes.INSIGHT_READ) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Post(uris = {ENVIRONMENT + ANALYZE, PROJECT + ANALYZE})
-    public void postRead(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access) {
-        throw notAllowed(request, access);
+    public void postRead(@Authorized(Scopes.INSIGHT_READ) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Patch(uris = {ENVIRONMENT + CANCEL, PROJECT + CANCEL, ENVIRONMENT + ANALYZE, PROJECT + ANALYZE, ENVIRONMENT + SUGGESTIONS, PROJECT + SUGGESTIONS})
-    public void patchRead(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access) {
-        throw notAllowed(request, access);
+    public void patchRead(@Authorized(Scopes.INSIGHT_READ) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Put(uris = {ENVIRONMENT + CANCEL, PROJECT + CANCEL, ENVIRONMENT + ANALYZE, PROJECT + ANALYZE, ENVIRONMENT + SUGGESTIONS, PROJECT + SUGGESTIONS})
-    public void putRead(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access) {
-        throw notAllowed(request, access);
+    public void putRead(@Authorized(Scopes.INSIGHT_READ) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Delete(uris = {ENVIRONMENT + CANCEL, PROJECT + CANCEL, ENVIRONMENT + ANALYZE, PROJECT + ANALYZE, ENVIRONMENT + SUGGESTIONS, PROJECT + SUGGESTIONS})
-    public void deleteRead(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access) {
-        throw notAllowed(request, access);
+    public void deleteRead(@Authorized(Scopes.INSIGHT_READ) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Get(uris = {ENVIRONMENT + METADATA, PROJECT + METADATA})
-    public void getWrite(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_WRITE) Access access) {
-        throw notAllowed(request, access);
+    public void getWrite(@Authorized(Scopes.INSIGHT_WRITE) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Patch(uris = {ENVIRONMENT + METADATA, PROJECT + METADATA})
-    public void patchWrite(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_WRITE) Access access) {
-        throw notAllowed(request, access);
+    public void patchWrite(@Authorized(Scopes.INSIGHT_WRITE) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Put(uris = {ENVIRONMENT + METADATA, PROJECT + METADATA})
-    public void putWrite(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_WRITE) Access access) {
-        throw notAllowed(request, access);
+    public void putWrite(@Authorized(Scopes.INSIGHT_WRITE) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Delete(uris = {ENVIRONMENT + METADATA, PROJECT + METADATA})
-    public void deleteWrite(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_WRITE) Access access) {
-        throw notAllowed(request, access);
-    }
-
-    private static ApiException notAllowed(HttpRequest<?> request, Access access) {
-        access.environmentId();
-        return ApiException.methodNotAllowed(request.getMethodName());
+    public void deleteWrite(@Authorized(Scopes.INSIGHT_WRITE) Access access) {
+        throw access.methodNotAllowed();
     }
 }

@@ -3,8 +3,6 @@ package io.clickmap.api.insights;
 import io.clickmap.api.auth.Access;
 import io.clickmap.api.auth.Authorized;
 import io.clickmap.api.auth.Scopes;
-import io.clickmap.api.errors.ApiException;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -30,32 +28,27 @@ public class InsightViewMethods {
     private static final String TRENDING = InsightViewsController.TRENDING;
 
     @Get(uris = {ENVIRONMENT + VIEWED, PROJECT + VIEWED})
-    public void get(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access) {
-        throw notAllowed(request, access);
+    public void get(@Authorized(Scopes.INSIGHT_READ) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Post(uris = {ENVIRONMENT + LAST, PROJECT + LAST, ENVIRONMENT + TRENDING, PROJECT + TRENDING})
-    public void post(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access) {
-        throw notAllowed(request, access);
+    public void post(@Authorized(Scopes.INSIGHT_READ) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Patch(uris = {ENVIRONMENT + VIEWED, PROJECT + VIEWED, ENVIRONMENT + LAST, PROJECT + LAST, ENVIRONMENT + TRENDING, PROJECT + TRENDING})
-    public void patch(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access) {
-        throw notAllowed(request, access);
+    public void patch(@Authorized(Scopes.INSIGHT_READ) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Put(uris = {ENVIRONMENT + VIEWED, PROJECT + VIEWED, ENVIRONMENT + LAST, PROJECT + LAST, ENVIRONMENT + TRENDING, PROJECT + TRENDING})
-    public void put(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access) {
-        throw notAllowed(request, access);
+    public void put(@Authorized(Scopes.INSIGHT_READ) Access access) {
+        throw access.methodNotAllowed();
     }
 
     @Delete(uris = {ENVIRONMENT + VIEWED, PROJECT + VIEWED, ENVIRONMENT + LAST, PROJECT + LAST, ENVIRONMENT + TRENDING, PROJECT + TRENDING})
-    public void delete(HttpRequest<?> request, @Authorized(Scopes.INSIGHT_READ) Access access) {
-        throw notAllowed(request, access);
-    }
-
-    private static ApiException notAllowed(HttpRequest<?> request, Access access) {
-        access.environmentId();
-        return ApiException.methodNotAllowed(request.getMethodName());
+    public void delete(@Authorized(Scopes.INSIGHT_READ) Access access) {
+        throw access.methodNotAllowed();
     }
 }
