@@ -59,10 +59,8 @@ class InsightListing {
         return newest;
     }
 
-    /** The newest view by anyone; creating an insight is its creator's view, so there always is one. */
     private static Instant lastViewed(StoredInsight insight, Map<Long, Instant> stored) {
-        Instant viewed = stored.get(insight.id());
-        return viewed == null || viewed.isBefore(insight.createdAt()) ? insight.createdAt() : viewed;
+        return ViewHistory.newestByAnyone(insight, stored.get(insight.id()));
     }
 
     private static <T> List<T> slice(List<T> all, InsightListQuery query) {

@@ -47,6 +47,14 @@ final class ViewHistory {
         return history;
     }
 
+    /**
+     * An insight's newest view by anyone, given its newest stored one ({@code null} for none): its creation counts
+     * as its creator's view, so there always is one.
+     */
+    static Instant newestByAnyone(StoredInsight insight, Instant newestStored) {
+        return newestStored == null || newestStored.isBefore(insight.createdAt()) ? insight.createdAt() : newestStored;
+    }
+
     private void add(long insightId, long userId, Instant at) {
         if (live.containsKey(insightId)) {
             newest.computeIfAbsent(insightId, id -> new HashMap<>()).merge(userId, at, (one, other) -> one.isAfter(other) ? one : other);
