@@ -31,11 +31,18 @@ public final class ClickHouseProcess {
     private final Path binary;
     private final Layout layout;
     private final WatchedProcess.Ending ending;
+    private final String clusterConfig;
     private WatchedProcess process;
 
     public ClickHouseProcess(Path binary, Layout layout, WatchedProcess.Ending ending) {
+        this(binary, layout, "", ending);
+    }
+
+    /** A server that is one member of a cluster: {@code clusterConfig} is the XML its config adds (ClickHouseCluster). */
+    ClickHouseProcess(Path binary, Layout layout, String clusterConfig, WatchedProcess.Ending ending) {
         this.binary = binary;
         this.layout = layout;
+        this.clusterConfig = clusterConfig;
         this.ending = ending;
     }
 
@@ -90,6 +97,14 @@ public final class ClickHouseProcess {
         }
     }
 
+    /** SIGKILL: a crash, nothing flushed; {@link #start} brings the server back on the same data. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     public boolean answers() {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(httpUrl() + "/ping")).timeout(Duration.ofSeconds(2)).build(),
@@ -120,8 +135,8 @@ public final class ClickHouseProcess {
                   <default_profile>default</default_profile>
                   <default_database>default</default_database>
                   <mark_cache_size>268435456</mark_cache_size>
-                </yandex>
-                """.formatted(logs, logs, layout.httpPort(), layout.tcpPort(), data, data, data, data);
+                %s</yandex>
+                """.formatted(logs, logs, layout.httpPort(), layout.tcpPort(), data, data, data, data, clusterConfig);
         try {
             Files.createDirectories(layout.dataDir());
             Files.createDirectories(layout.logDir());

@@ -130,7 +130,7 @@ public final class KafkaBrokerProcess {
         }
     }
 
-    private static String java() {
+    static String java() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 }

@@ -1,0 +1,101 @@
+package io.clickmap.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two shards × two replicas of Debian's ClickHouse 18.16 and a ZooKeeper, all local processes: {@code ON CLUSTER}
+ * statements reach every member, a {@code Distributed} insert lands on one shard per row and is replicated, a
+ * materialized view on each shard's local table feeds a replicated rollup, and a replica killed while rows arrive
+ * catches up after its restart.
+ */
+class ClickHouseClusterTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyMemberKnowsTheWholeClusterAndItsOwnPlace() {
+        List<ClickHouseCluster.Member> members = List.of(
+                member(1, 1, 9001), member(1, 2, 9002), member(2, 1, 9003), member(2, 2, 9004));
+
+        String config = ClickHouseCluster.memberConfig("clickmap", members.get(2), members, 2181);
+
+        assertThat(config).contains("<macros><shard>2</shard><replica>s2r1</replica></macros>")
+                .contains("<remote_servers><clickmap><shard><internal_replication>true</internal_replication>"
+                        + "<replica><host>127.0.0.1</host><port>9001</port></replica>"
+                        + "<replica><host>127.0.0.1</host><port>9002</port></replica></shard>"
+                        + "<shard><internal_replication>true</internal_replication>"
+                        + "<replica><host>127.0.0.1</host><port>9003</port></replica>"
+                        + "<replica><host>127.0.0.1</host><port>9004</port></replica></shard></clickmap></remote_servers>")
+                .contains("<zookeeper><node><host>127.0.0.1</host><port>2181</port></node></zookeeper>");
+    }
+
+    @Test
+    void replicatedShardsSurviveAReplicaKilledMidInsert() throws Exception {
+        Path binary = ClickHouseProcess.findBinary().orElse(null);
+        assumeTrue(binary != null, "clickhouse-server is not installed (bin/test installs it)");
+        try (ClickHouseCluster cluster = new ClickHouseCluster(binary, dir, "clickmap", 2, 2,
+                System.getProperty("java.class.path"), WatchedProcess.Ending.KILL)) {
+            cluster.start(Duration.ofSeconds(60));
+            ClickHouseProcess first = cluster.server(1, 1);
+            query(first, "CREATE DATABASE IF NOT EXISTS t ON CLUSTER clickmap");
+            query(first, """
+                    CREATE TABLE IF NOT EXISTS t.clicks_local ON CLUSTER clickmap (day Date, id String)
+                    ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/t/clicks_local', '{replica}')
+                    PARTITION BY toYYYYMM(day) ORDER BY id""");
+            query(first, "CREATE TABLE IF NOT EXISTS t.clicks ON CLUSTER clickmap AS t.clicks_local "
+                    + "ENGINE = Distributed(clickmap, t, clicks_local, cityHash64(id))");
+            query(first, """
+                    CREATE TABLE IF NOT EXISTS t.daily_local ON CLUSTER clickmap (day Date, count UInt64)
+                    ENGINE = ReplicatedSummingMergeTree('/clickhouse/tables/{shard}/t/daily_local', '{replica}', count) ORDER BY day""");
+            query(first, "CREATE MATERIALIZED VIEW IF NOT EXISTS t.daily_mv ON CLUSTER clickmap TO t.daily_local "
+                    + "AS SELECT day, count() AS count FROM t.clicks_local GROUP BY day");
+            query(first, "CREATE TABLE IF NOT EXISTS t.daily ON CLUSTER clickmap AS t.daily_local ENGINE = Distributed(clickmap, t, daily_local)");
+
+            insert(cluster.server(2, 1), 0, 5_000);
+            cluster.server(1, 2).kill();
+            insert(cluster.server(2, 2), 5_000, 5_000);
+            cluster.server(1, 2).start(Duration.ofSeconds(60));
+            query(cluster.server(1, 2), "SYSTEM SYNC REPLICA t.clicks_local");
+            query(cluster.server(1, 2), "SYSTEM SYNC REPLICA t.daily_local");
+
+            for (int shard = 1; shard <= 2; shard++) {
+                String rows = query(cluster.server(shard, 1), "SELECT count() FROM t.clicks_local");
+                assertThat(Long.parseLong(rows)).as("shard %d holds a share of the rows", shard).isBetween(4_000L, 6_000L);
+                assertThat(query(cluster.server(shard, 2), "SELECT count() FROM t.clicks_local")).as("replicas of shard %d", shard).isEqualTo(rows);
+                assertThat(query(cluster.server(shard, 2), "SELECT sum(count) FROM t.daily_local")).isEqualTo(rows);
+            }
+            assertThat(query(cluster.server(1, 2), "SELECT count(), uniqExact(id) FROM t.clicks")).isEqualTo("10000\t10000");
+            assertThat(query(cluster.server(2, 2), "SELECT sum(count) FROM t.daily")).isEqualTo("10000");
+        }
+    }
+
+    private static void insert(ClickHouseProcess server, int from, int rows) throws Exception {
+        query(server, "INSERT INTO t.clicks SELECT toDate('2026-12-01'), toString(number + " + from + ") FROM numbers(" + rows + ")"
+                + " SETTINGS insert_distributed_sync = 1");
+    }
+
+    private static String query(ClickHouseProcess server, String sql) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.httpUrl() + "/"))
+                .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s answered %s", sql, response.body()).isEqualTo(200);
+        return response.body().strip();
+    }
+
+    private static ClickHouseCluster.Member member(int shard, int replica, int tcpPort) {
+        return new ClickHouseCluster.Member(shard, replica, new ClickHouseProcess.Layout(Path.of("d"), Path.of("l"), 0, tcpPort), 0);
+    }
+}
