@@ -43,14 +43,13 @@ public final class Migrations {
             "V013__alerts.sql",
             "V014__toolbar_tokens.sql");
 
-    private static final SqlTemplate CREATE_DATABASE = SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}");
-    private static final SqlTemplate CREATE_LEDGER = SqlTemplate.of("""
+    private static final String LEDGER = """
             CREATE TABLE IF NOT EXISTS {database}.schema_migrations (
                 version UInt32,
                 name String,
                 checksum String,
                 applied_at DateTime('UTC') DEFAULT now()
-            ) ENGINE = MergeTree ORDER BY version""");
+            ) ENGINE = MergeTree ORDER BY version""";
     private static final SqlTemplate APPLIED = SqlTemplate.of(
             "SELECT version, groupUniqArray(checksum) AS checksums FROM {database}.schema_migrations GROUP BY version");
     private static final SqlTemplate RECORD = SqlTemplate.of(
@@ -59,6 +58,7 @@ public final class Migrations {
     // the column being there afterwards is what counts: another process may have added it a moment before, or
     // a run that stopped before recording its migration.
     private static final Pattern ADD_COLUMN = Pattern.compile("ALTER TABLE \\{database}\\.(\\w+) ADD COLUMN (\\w+) .*", Pattern.DOTALL);
+    private static final Pattern REPLICATED_TABLE = Pattern.compile("CREATE TABLE IF NOT EXISTS \\{database}\\.(\\w+?)(?:_local)? ON CLUSTER \\w+ \\(");
     private static final SqlTemplate HAS_COLUMN = SqlTemplate.of(
             "SELECT count() AS n FROM system.columns WHERE database = {database} AND table = {table} AND name = {column}");
 
@@ -66,9 +66,21 @@ public final class Migrations {
     }
 
     public static void apply(ClickHouseSql sql, String database) {
+        apply(sql, database, null);
+    }
+
+    /**
+     * @param cluster the ClickHouse cluster (its {@code remote_servers} name) to create every table on, replicated and
+     *                sharded as {@link ClusterSchema} says; null or blank for a single server
+     */
+    public static void apply(ClickHouseSql sql, String database, String cluster) {
+        ClusterSchema schema = cluster == null || cluster.isBlank() ? null : new ClusterSchema(cluster);
         SqlTemplate.Fragment db = SqlTemplate.Fragment.identifier(database);
-        sql.executeIn("system", CREATE_DATABASE.bind("database", db).render());
-        sql.execute(CREATE_LEDGER.bind("database", db).render());
+        sql.executeIn("system", SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}" + (schema == null ? "" : schema.onCluster()))
+                .bind("database", db).render());
+        for (String statement : forms(schema, LEDGER)) {
+            execute(sql, database, statement);
+        }
         Map<Integer, Set<String>> applied = sql.query(APPLIED.bind("database", db).render(), row -> {
             Set<String> checksums = new HashSet<>();
             row.get("checksums").forEach(checksum -> checksums.add(checksum.asText()));
@@ -87,15 +99,30 @@ public final class Migrations {
                 continue;
             }
             for (String statement : statements(text)) {
-                execute(sql, database, statement);
+                for (String form : forms(schema, statement)) {
+                    execute(sql, database, form);
+                }
             }
             sql.execute(RECORD.bind("database", db).bind("version", version).bind("name", file).bind("checksum", checksum).render());
             LOG.info("Applied migration {} to database {}", file, database);
         }
     }
 
+    private static List<String> forms(ClusterSchema schema, String statement) {
+        return schema == null ? List.of(statement) : schema.rewrite(statement);
+    }
+
     private static void execute(ClickHouseSql sql, String database, String statement) {
-        String rendered = SqlTemplate.of(statement).bind("database", SqlTemplate.Fragment.identifier(database)).render();
+        SqlTemplate.Binding binding = SqlTemplate.of(statement).bind("database", SqlTemplate.Fragment.identifier(database));
+        Matcher replicated = REPLICATED_TABLE.matcher(statement);
+        if (replicated.find()) {
+            // The macros stay text for the server to fill: each member puts its own shard and replica there.
+            binding = binding.bind("zk_path", ClusterSchema.zooKeeperPath(database, replicated.group(1))).bind("zk_replica", "{replica}");
+        }
+        if (statement.contains("{database_name}")) {
+            binding = binding.bind("database_name", database);
+        }
+        String rendered = binding.render();
         Matcher addColumn = ADD_COLUMN.matcher(statement);
         try {
             sql.execute(rendered);

@@ -1,0 +1,112 @@
+package io.clickmap.clickhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.clickhouse.client.api.Client;
+import io.clickmap.local.ClickHouseCluster;
+import io.clickmap.local.ClickHouseProcess;
+import io.clickmap.local.WatchedProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The migrations in cluster mode on two shards × two replicas of ClickHouse 18.16: every member ends up with the
+ * same tables, sharded ones as replicated local tables under a Distributed table of the single-server name, and the
+ * views fill each shard's rollups from its own events.
+ */
+class ClusterMigrationsTest {
+    private static final String DATABASE = "clickmap_cluster";
+    private static ClickHouseCluster cluster;
+    private static final List<Client> clients = new ArrayList<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        Path binary = ClickHouseProcess.findBinary().orElse(null);
+        assumeTrue(binary != null, "clickhouse-server is not installed (bin/test installs it)");
+        cluster = new ClickHouseCluster(binary, Files.createTempDirectory("clickmap-cluster"), "clickmap", 2, 2,
+                System.getProperty("java.class.path"), WatchedProcess.Ending.KILL);
+        cluster.start(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        clients.forEach(Client::close);
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void servicesMigratingTwoMembersAtOnceLeaveEveryMemberWithTheWholeSchema() {
+        List<CompletableFuture<Void>> runs = List.of(
+                CompletableFuture.runAsync(() -> Migrations.apply(sql(1, 1), DATABASE, "clickmap")),
+                CompletableFuture.runAsync(() -> Migrations.apply(sql(2, 2), DATABASE, "clickmap")));
+        CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
+        Migrations.apply(sql(1, 2), DATABASE, "clickmap");
+
+        List<String> expected = null;
+        for (ClickHouseCluster.Member member : cluster.members()) {
+            List<String> tables = sql(member.shard(), member.replica()).query(
+                    "SELECT name, engine FROM system.tables WHERE database = '" + DATABASE + "' ORDER BY name",
+                    row -> row.get("name").asText() + " " + row.get("engine").asText());
+            if (expected == null) {
+                expected = tables;
+            }
+            assertThat(tables).as("tables of %s", member.replicaName()).isEqualTo(expected);
+        }
+        assertThat(expected).contains("events Distributed", "events_local ReplicatedMergeTree",
+                "clicks_daily Distributed", "clicks_daily_local ReplicatedSummingMergeTree", "clicks_daily_mv MaterializedView",
+                "element_chains_local ReplicatedReplacingMergeTree", "insights ReplicatedMergeTree", "environments ReplicatedReplacingMergeTree",
+                "schema_migrations ReplicatedMergeTree");
+        assertThat(expected).noneMatch(table -> table.endsWith(" MergeTree") || table.endsWith(" SummingMergeTree")
+                || table.endsWith(" ReplacingMergeTree"));
+        // the column a later migration added reached every replica of the table replicated everywhere
+        for (ClickHouseCluster.Member member : cluster.members()) {
+            assertThat(sql(member.shard(), member.replica()).query("SELECT count() AS n FROM system.columns WHERE database = '"
+                    + DATABASE + "' AND table = 'api_keys' AND name = 'user_id'", row -> row.get("n").asInt())).containsExactly(1);
+        }
+    }
+
+    @Test
+    void eventsWrittenThroughTheDistributedTableAreShardedAndCountedByEachShardsRollups() {
+        Migrations.apply(sql(1, 1), DATABASE, "clickmap");
+        sql(2, 1).execute("INSERT INTO " + DATABASE + ".events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, "
+                + "properties, property_keys, property_values, kafka_topic, kafka_partition, kafka_offset) "
+                + "SELECT generateUUIDv4(), 1, '$autocapture', toDateTime('2026-12-01 10:00:00', 'UTC'), concat('user-', toString(number % 100)), "
+                + "'https://shop.example/', concat('button.nr-', toString(number % 7)), '{}', [], [], 'events', 0, number FROM numbers(3000) "
+                + "SETTINGS insert_distributed_sync = 1");
+
+        ClickHouseSql anyMember = sql(1, 2);
+        for (int shard = 1; shard <= 2; shard++) {
+            sql(shard, 2).execute("SYSTEM SYNC REPLICA " + DATABASE + ".events_local");
+            long local = count(sql(shard, 2), "SELECT count() AS n FROM " + DATABASE + ".events_local WHERE kafka_topic = 'events'");
+            assertThat(local).as("shard %d", shard).isBetween(1L, 2999L);
+        }
+        assertThat(count(anyMember, "SELECT count() AS n FROM " + DATABASE + ".events WHERE kafka_topic = 'events'")).isEqualTo(3000);
+        assertThat(count(anyMember, "SELECT sum(count) AS n FROM " + DATABASE + ".clicks_daily WHERE team_id = 1")).isEqualTo(3000);
+        assertThat(count(anyMember, "SELECT sum(count) AS n FROM " + DATABASE + ".element_clicks_daily WHERE team_id = 1")).isEqualTo(3000);
+        // a user's events all live on one shard: the sharding key is the sampling key
+        assertThat(count(anyMember, "SELECT count() AS n FROM (SELECT distinct_id FROM " + DATABASE + ".events_local GROUP BY distinct_id) "))
+                .isBetween(1L, 99L);
+    }
+
+    private static long count(ClickHouseSql sql, String query) {
+        return sql.query(query, row -> row.get("n").asLong()).get(0);
+    }
+
+    private static ClickHouseSql sql(int shard, int replica) {
+        Client client = ClickHouseClients.create(new ClickHouseConfig(cluster.server(shard, replica).httpUrl(), "default", "default", ""));
+        synchronized (clients) {
+            clients.add(client);
+        }
+        return new ClickHouseSql(client);
+    }
+}
