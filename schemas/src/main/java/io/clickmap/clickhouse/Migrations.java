@@ -50,6 +50,7 @@ public final class Migrations {
                 checksum String,
                 applied_at DateTime('UTC') DEFAULT now()
             ) ENGINE = MergeTree ORDER BY version""";
+    private static final SqlTemplate SYNC_LEDGER = SqlTemplate.of("SYSTEM SYNC REPLICA {database}.schema_migrations");
     private static final SqlTemplate APPLIED = SqlTemplate.of(
             "SELECT version, groupUniqArray(checksum) AS checksums FROM {database}.schema_migrations GROUP BY version");
     private static final SqlTemplate RECORD = SqlTemplate.of(
@@ -78,8 +79,15 @@ public final class Migrations {
         SqlTemplate.Fragment db = SqlTemplate.Fragment.identifier(database);
         sql.executeIn("system", SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}" + (schema == null ? "" : schema.onCluster()))
                 .bind("database", db).render());
+        if (schema != null) {
+            PeerTables.createMissing(sql, database, cluster);
+        }
         for (String statement : forms(schema, LEDGER)) {
             execute(sql, database, statement);
+        }
+        if (schema != null) {
+            // A ledger this server just joined holds nothing until it has fetched its peers' rows.
+            sql.execute(SYNC_LEDGER.bind("database", db).render());
         }
         Map<Integer, Set<String>> applied = sql.query(APPLIED.bind("database", db).render(), row -> {
             Set<String> checksums = new HashSet<>();
