@@ -67,6 +67,41 @@ public final class ClickHouseCluster implements AutoCloseable {
         servers.forEach(server -> server.start(timeout));
     }
 
+    /**
+     * Waits until, in every shard, all replicas give the same answer to {@code query} (a count, say), and returns the
+     * answers by shard. A replica fetches parts in the background, and one just restarted pulls the shared log only
+     * after a while ({@code SYSTEM SYNC REPLICA} on 18.16 does not wait for that), so "caught up" is told by the data.
+     */
+    public List<String> awaitReplicasAgree(String query, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> byShard = new ArrayList<>();
+            boolean agree = true;
+            for (int i = 0; i < members.size(); i++) {
+                String answer;
+                try {
+                    answer = servers.get(i).query(query);
+                } catch (RuntimeException notYet) {
+                    // a server just restarted may not have attached its tables yet
+                    answer = "unanswered: " + notYet.getMessage();
+                    agree = false;
+                }
+                if (members.get(i).replica() == 1) {
+                    byShard.add(answer);
+                } else if (!answer.equals(byShard.get(byShard.size() - 1))) {
+                    agree = false;
+                }
+            }
+            if (agree) {
+                return byShard;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("replicas still disagree on " + query + " after " + timeout + ": " + byShard);
+            }
+            ClickHouseProcess.sleep(100);
+        }
+    }
+
     @Override
     public void close() {
         servers.forEach(ClickHouseProcess::stop);

@@ -105,6 +105,23 @@ public final class ClickHouseProcess {
         }
     }
 
+    /** Runs one statement over HTTP and returns the answer as text (TabSeparated); throws with the server's message. */
+    public String query(String sql) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(httpUrl() + "/")).timeout(Duration.ofSeconds(120))
+                    .POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(httpUrl() + " answered " + response.statusCode() + " to " + sql + ": " + response.body());
+            }
+            return response.body().strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     public boolean answers() {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(httpUrl() + "/ping")).timeout(Duration.ofSeconds(2)).build(),

@@ -3,11 +3,6 @@ package io.clickmap.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * catches up after its restart.
  */
 class ClickHouseClusterTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @TempDir
     Path dir;
 
@@ -51,48 +44,38 @@ class ClickHouseClusterTest {
                 System.getProperty("java.class.path"), WatchedProcess.Ending.KILL)) {
             cluster.start(Duration.ofSeconds(60));
             ClickHouseProcess first = cluster.server(1, 1);
-            query(first, "CREATE DATABASE IF NOT EXISTS t ON CLUSTER clickmap");
-            query(first, """
+            first.query("CREATE DATABASE IF NOT EXISTS t ON CLUSTER clickmap");
+            first.query("""
                     CREATE TABLE IF NOT EXISTS t.clicks_local ON CLUSTER clickmap (day Date, id String)
                     ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/t/clicks_local', '{replica}')
                     PARTITION BY toYYYYMM(day) ORDER BY id""");
-            query(first, "CREATE TABLE IF NOT EXISTS t.clicks ON CLUSTER clickmap AS t.clicks_local "
+            first.query("CREATE TABLE IF NOT EXISTS t.clicks ON CLUSTER clickmap AS t.clicks_local "
                     + "ENGINE = Distributed(clickmap, t, clicks_local, cityHash64(id))");
-            query(first, """
+            first.query("""
                     CREATE TABLE IF NOT EXISTS t.daily_local ON CLUSTER clickmap (day Date, count UInt64)
                     ENGINE = ReplicatedSummingMergeTree('/clickhouse/tables/{shard}/t/daily_local', '{replica}', count) ORDER BY day""");
-            query(first, "CREATE MATERIALIZED VIEW IF NOT EXISTS t.daily_mv ON CLUSTER clickmap TO t.daily_local "
+            first.query("CREATE MATERIALIZED VIEW IF NOT EXISTS t.daily_mv ON CLUSTER clickmap TO t.daily_local "
                     + "AS SELECT day, count() AS count FROM t.clicks_local GROUP BY day");
-            query(first, "CREATE TABLE IF NOT EXISTS t.daily ON CLUSTER clickmap AS t.daily_local ENGINE = Distributed(clickmap, t, daily_local)");
+            first.query("CREATE TABLE IF NOT EXISTS t.daily ON CLUSTER clickmap AS t.daily_local ENGINE = Distributed(clickmap, t, daily_local)");
 
             insert(cluster.server(2, 1), 0, 5_000);
             cluster.server(1, 2).kill();
             insert(cluster.server(2, 2), 5_000, 5_000);
             cluster.server(1, 2).start(Duration.ofSeconds(60));
-            query(cluster.server(1, 2), "SYSTEM SYNC REPLICA t.clicks_local");
-            query(cluster.server(1, 2), "SYSTEM SYNC REPLICA t.daily_local");
 
-            for (int shard = 1; shard <= 2; shard++) {
-                String rows = query(cluster.server(shard, 1), "SELECT count() FROM t.clicks_local");
-                assertThat(Long.parseLong(rows)).as("shard %d holds a share of the rows", shard).isBetween(4_000L, 6_000L);
-                assertThat(query(cluster.server(shard, 2), "SELECT count() FROM t.clicks_local")).as("replicas of shard %d", shard).isEqualTo(rows);
-                assertThat(query(cluster.server(shard, 2), "SELECT sum(count) FROM t.daily_local")).isEqualTo(rows);
+            List<String> rows = cluster.awaitReplicasAgree("SELECT count() FROM t.clicks_local", Duration.ofSeconds(60));
+            assertThat(cluster.awaitReplicasAgree("SELECT sum(count) FROM t.daily_local", Duration.ofSeconds(60))).isEqualTo(rows);
+            for (String shardRows : rows) {
+                assertThat(Long.parseLong(shardRows)).as("each shard holds a share of the rows").isBetween(4_000L, 6_000L);
             }
-            assertThat(query(cluster.server(1, 2), "SELECT count(), uniqExact(id) FROM t.clicks")).isEqualTo("10000\t10000");
-            assertThat(query(cluster.server(2, 2), "SELECT sum(count) FROM t.daily")).isEqualTo("10000");
+            assertThat(cluster.server(1, 2).query("SELECT count(), uniqExact(id) FROM t.clicks")).isEqualTo("10000\t10000");
+            assertThat(cluster.server(2, 2).query("SELECT sum(count) FROM t.daily")).isEqualTo("10000");
         }
     }
 
-    private static void insert(ClickHouseProcess server, int from, int rows) throws Exception {
-        query(server, "INSERT INTO t.clicks SELECT toDate('2026-12-01'), toString(number + " + from + ") FROM numbers(" + rows + ")"
+    private static void insert(ClickHouseProcess server, int from, int rows) {
+        server.query("INSERT INTO t.clicks SELECT toDate('2026-12-01'), toString(number + " + from + ") FROM numbers(" + rows + ")"
                 + " SETTINGS insert_distributed_sync = 1");
-    }
-
-    private static String query(ClickHouseProcess server, String sql) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.httpUrl() + "/"))
-                .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s answered %s", sql, response.body()).isEqualTo(200);
-        return response.body().strip();
     }
 
     private static ClickHouseCluster.Member member(int shard, int replica, int tcpPort) {

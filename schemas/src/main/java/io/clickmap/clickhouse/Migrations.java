@@ -86,7 +86,8 @@ public final class Migrations {
             execute(sql, database, statement);
         }
         if (schema != null) {
-            // A ledger this server just joined holds nothing until it has fetched its peers' rows.
+            // A ledger this server just joined holds nothing until it has fetched its peers' rows. Best effort: 18.16's
+            // sync may return before the shared log is pulled, and then the migrations run again, which is harmless.
             sql.execute(SYNC_LEDGER.bind("database", db).render());
         }
         Map<Integer, Set<String>> applied = sql.query(APPLIED.bind("database", db).render(), row -> {
