@@ -69,8 +69,8 @@ public final class ClickHouseCluster implements AutoCloseable {
 
     /**
      * Waits until, in every shard, all replicas give the same answer to {@code query} (a count, say), and returns the
-     * answers by shard. A replica fetches parts in the background, and one just restarted pulls the shared log only
-     * after a while ({@code SYSTEM SYNC REPLICA} on 18.16 does not wait for that), so "caught up" is told by the data.
+     * answers by shard. A replica fetches its peers' parts in the background and pulls the shared log only now and then
+     * ({@code SYSTEM SYNC REPLICA} on 18.16 does not wait for that), so "caught up" is told by the data.
      */
     public List<String> awaitReplicasAgree(String query, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

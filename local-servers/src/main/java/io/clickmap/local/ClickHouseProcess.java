@@ -3,9 +3,11 @@ package io.clickmap.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,18 +99,20 @@ public final class ClickHouseProcess {
         }
     }
 
-    /** SIGKILL: a crash, nothing flushed; {@link #start} brings the server back on the same data. */
-    public synchronized void kill() {
-        if (process != null) {
-            process.kill();
-            process = null;
-        }
-    }
-
     /** Runs one statement over HTTP and returns the answer as text (TabSeparated); throws with the server's message. */
     public String query(String sql) {
+        return query(sql, Map.of());
+    }
+
+    /**
+     * As {@link #query(String)} under these settings, given as URL parameters: they apply to the whole statement (in
+     * {@code INSERT … SELECT … SETTINGS} they would be the SELECT's only).
+     */
+    public String query(String sql, Map<String, String> settings) {
+        StringBuilder url = new StringBuilder(httpUrl()).append("/?");
+        settings.forEach((name, value) -> url.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(httpUrl() + "/")).timeout(Duration.ofSeconds(120))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(120))
                     .POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(httpUrl() + " answered " + response.statusCode() + " to " + sql + ": " + response.body());

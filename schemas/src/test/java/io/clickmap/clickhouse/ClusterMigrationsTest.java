@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterMigrationsTest {
     private static final String DATABASE = "clickmap_cluster";
+    // every shard's rows are written before the insert returns (else those of other shards follow in the background)
+    private static final Map<String, String> SYNCHRONOUS = Map.of("insert_distributed_sync", "1");
     private static ClickHouseCluster cluster;
     private static final List<Client> clients = new ArrayList<>();
 
@@ -78,11 +81,11 @@ class ClusterMigrationsTest {
     @Test
     void eventsWrittenThroughTheDistributedTableAreShardedAndCountedByEachShardsRollups() {
         Migrations.apply(sql(1, 1), DATABASE, "clickmap");
-        sql(2, 1).execute("INSERT INTO " + DATABASE + ".events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, "
+        cluster.server(2, 1).query("INSERT INTO " + DATABASE + ".events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, "
                 + "properties, property_keys, property_values, kafka_topic, kafka_partition, kafka_offset) "
                 + "SELECT generateUUIDv4(), 1, '$autocapture', toDateTime('2026-12-01 10:00:00', 'UTC'), concat('user-', toString(number % 100)), "
-                + "'https://shop.example/', concat('button.nr-', toString(number % 7)), '{}', [], [], 'events', 0, number FROM numbers(3000) "
-                + "SETTINGS insert_distributed_sync = 1");
+                + "'https://shop.example/', concat('button.nr-', toString(number % 7)), '{}', [], [], 'events', 0, number FROM numbers(3000)",
+                SYNCHRONOUS);
 
         ClickHouseSql anyMember = sql(1, 2);
         List<String> byShard = cluster.awaitReplicasAgree(
@@ -101,9 +104,9 @@ class ClusterMigrationsTest {
     @Test
     void aReplicaRebuiltFromNothingGetsItsTablesBackAndItsShardsRows() {
         Migrations.apply(sql(1, 1), DATABASE, "clickmap");
-        sql(1, 1).execute("INSERT INTO " + DATABASE + ".events (uuid, team_id, event, timestamp, distinct_id, kafka_topic, kafka_offset) "
+        cluster.server(1, 1).query("INSERT INTO " + DATABASE + ".events (uuid, team_id, event, timestamp, distinct_id, kafka_topic, kafka_offset) "
                 + "SELECT generateUUIDv4(), 2, '$autocapture', toDateTime('2026-12-01 10:00:00', 'UTC'), toString(number), 'rebuilt', number "
-                + "FROM numbers(1000) SETTINGS insert_distributed_sync = 1");
+                + "FROM numbers(1000)", SYNCHRONOUS);
         List<String> before = tables(2, 1);
 
         // as a new server that takes this replica's place would be: nothing of the database on it
