@@ -51,7 +51,7 @@ public final class Ingest {
     public static Ingest start(IngestConfig config, FlushListener listener) {
         Client client = ClickHouseClients.create(config.clickHouse());
         ClickHouseSql sql = new ClickHouseSql(client);
-        IngestMain.migrate(sql, config.clickHouse().database());
+        IngestMain.migrate(sql, config.clickHouse());
         IngestMetrics metrics = new IngestMetrics();
         Health health = new Health(Clock.systemUTC());
         StatusServer status = config.statusPort() > 0 ? new StatusServer(config.statusPort(), health, metrics) : null;
@@ -67,8 +67,8 @@ public final class Ingest {
                 config.topic(),
                 new EventConsumer.Batching(config.batchRows(), config.batchBytes(), config.linger()),
                 new EventReader(IngestMain.environments(config, sql)),
-                new EventStore(sql),
-                new StoredOffsets(sql),
+                new EventStore(sql, config.clickHouse()),
+                new StoredOffsets(sql, config.clickHouse()),
                 new DeadLetters(producer, config.deadLetterTopic(), Clock.systemUTC()),
                 metrics,
                 health,

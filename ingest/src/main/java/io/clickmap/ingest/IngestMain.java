@@ -1,5 +1,6 @@
 package io.clickmap.ingest;
 
+import io.clickmap.clickhouse.ClickHouseConfig;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.Migrations;
 import io.clickmap.event.ConfiguredEnvironments;
@@ -76,10 +77,10 @@ public final class IngestMain {
     }
 
     /** Waits for ClickHouse at start-up instead of failing: in compose it may come up after us. */
-    static void migrate(ClickHouseSql sql, String database) {
+    static void migrate(ClickHouseSql sql, ClickHouseConfig clickHouse) {
         for (long delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
             try {
-                Migrations.apply(sql, database);
+                Migrations.apply(sql, clickHouse);
                 return;
             } catch (RuntimeException e) {
                 if (Failure.of(e) == Failure.BUG) {

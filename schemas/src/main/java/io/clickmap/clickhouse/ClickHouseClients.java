@@ -12,6 +12,13 @@ import java.time.temporal.ChronoUnit;
  * carry literals up to {@link #MAX_QUERY_BYTES} (ClickHouse parses only 256 KiB of SQL by default). The server
  * stops a statement after {@link #MAX_EXECUTION_SECONDS}, before the client's socket timeout gives up on it, so
  * no query keeps a core busy for a caller that has already left.
+ *
+ * <p>On a cluster two more settings hold for every statement. {@code insert_distributed_sync}: an insert into a
+ * {@code Distributed} table is answered once every shard stored its rows, not when they are queued on the server
+ * that took them — what ingest's exactly-once needs (docs/cluster.md). It is a URL setting because inside
+ * {@code INSERT … SELECT … SETTINGS} 18.16 applies it to the SELECT alone. {@code distributed_product_mode=local}: a
+ * subquery or join over a sharded table inside a query over a sharded table reads the shard's own part of it, which
+ * is complete because the views fill each shard's rollups and side tables from that shard's events.
  */
 public final class ClickHouseClients {
     public static final int MAX_QUERY_BYTES = 16 << 20;
@@ -22,7 +29,7 @@ public final class ClickHouseClients {
     }
 
     public static Client create(ClickHouseConfig config) {
-        return new Client.Builder()
+        Client.Builder builder = new Client.Builder()
                 .addEndpoint(config.url())
                 .setUsername(config.user())
                 .setPassword(config.password())
@@ -35,7 +42,10 @@ public final class ClickHouseClients {
                 .setMaxRetries(0)
                 .setConnectTimeout(5, ChronoUnit.SECONDS)
                 .setSocketTimeout(SOCKET_TIMEOUT_SECONDS, ChronoUnit.SECONDS)
-                .setClientName("clickmap")
-                .build();
+                .setClientName("clickmap");
+        if (config.clustered()) {
+            builder.serverSetting("insert_distributed_sync", "1").serverSetting("distributed_product_mode", "local");
+        }
+        return builder.build();
     }
 }

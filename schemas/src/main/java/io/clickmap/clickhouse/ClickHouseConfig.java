@@ -1,12 +1,17 @@
 package io.clickmap.clickhouse;
 
-/** Where Clickmap's tables live. Checked at construction so a bad setting fails start-up with its name. */
-public record ClickHouseConfig(String url, String database, String user, String password) {
+/**
+ * Where Clickmap's tables live. Checked at construction so a bad setting fails start-up with its name.
+ *
+ * @param cluster the {@code remote_servers} cluster the tables are spread over (docs/cluster.md), or empty for one server
+ */
+public record ClickHouseConfig(String url, String database, String user, String password, String cluster) {
     // Both services' defaults. 127.0.0.1, not localhost: where localhost resolves to ::1 first, a ClickHouse
     // listening on IPv4 alone would not answer.
     public static final String DEFAULT_URL = "http://127.0.0.1:8123";
     public static final String DEFAULT_DATABASE = "clickmap";
     public static final String DEFAULT_USER = "default";
+    public static final String DEFAULT_CLUSTER = "";
 
     public ClickHouseConfig {
         if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
@@ -16,14 +21,27 @@ public record ClickHouseConfig(String url, String database, String user, String 
         SqlLiteral.identifier(database);
         user = user == null || user.isEmpty() ? DEFAULT_USER : user;
         password = password == null ? "" : password;
+        cluster = cluster == null ? DEFAULT_CLUSTER : cluster.strip();
+        if (!cluster.isEmpty()) {
+            SqlLiteral.identifier(cluster);
+        }
+    }
+
+    /** One server, no cluster. */
+    public ClickHouseConfig(String url, String database, String user, String password) {
+        this(url, database, user, password, DEFAULT_CLUSTER);
+    }
+
+    public boolean clustered() {
+        return !cluster.isEmpty();
     }
 
     public ClickHouseConfig withDatabase(String other) {
-        return new ClickHouseConfig(url, other, user, password);
+        return new ClickHouseConfig(url, other, user, password, cluster);
     }
 
     @Override
     public String toString() {
-        return url + "/" + database + " as " + user;
+        return url + "/" + database + " as " + user + (clustered() ? " on cluster " + cluster : "");
     }
 }

@@ -70,6 +70,10 @@ public final class Migrations {
         apply(sql, database, null);
     }
 
+    public static void apply(ClickHouseSql sql, ClickHouseConfig config) {
+        apply(sql, config.database(), config.cluster());
+    }
+
     /**
      * @param cluster the ClickHouse cluster (its {@code remote_servers} name) to create every table on, replicated and
      *                sharded as {@link ClusterSchema} says; null or blank for a single server

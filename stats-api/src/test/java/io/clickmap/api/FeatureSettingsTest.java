@@ -16,7 +16,7 @@ class FeatureSettingsTest {
 
     @Test
     void blankSettingsTakeTheDefaults() {
-        ClickHouseSettings clickHouse = new ClickHouseSettings("", null, null, null, null, null);
+        ClickHouseSettings clickHouse = new ClickHouseSettings("", null, null, null, null, null, null);
         assertThat(clickHouse.clickhouseUrl()).isEqualTo("http://127.0.0.1:8123");
         assertThat(clickHouse.clickhouseDatabase()).isEqualTo("clickmap");
         StatsConfig stats = new StatsConfig(null, null, null, null, null, " ");
@@ -37,13 +37,13 @@ class FeatureSettingsTest {
         assertThatThrownBy(() -> new TrendsConfig(null, null, 0, null, null)).hasMessageContaining("clickmap.trends-concurrency");
         assertThatThrownBy(() -> new TrendsConfig(null, null, null, Duration.ofHours(2), null)).hasMessageContaining("clickmap.trends-query-timeout");
         assertThatThrownBy(() -> new AuthConfig(Duration.ofHours(1), null, null)).hasMessageContaining("clickmap.api-key-cache-ttl");
-        assertThatThrownBy(() -> new ClickHouseSettings("localhost:8123", null, null, null, null, null).clickHouse()).hasMessageContaining("CLICKHOUSE_URL");
-        assertThatThrownBy(() -> new ClickHouseSettings(null, null, null, null, null, 1024)).hasMessageContaining("clickmap.writer-id").hasMessageContaining("from 0 to 1023");
+        assertThatThrownBy(() -> new ClickHouseSettings("localhost:8123", null, null, null, null, null, null).clickHouse()).hasMessageContaining("CLICKHOUSE_URL");
+        assertThatThrownBy(() -> new ClickHouseSettings(null, null, null, null, null, null, 1024)).hasMessageContaining("clickmap.writer-id").hasMessageContaining("from 0 to 1023");
     }
 
     @Test
     void secretsNeverAppearInTheDescriptions() {
-        assertThat(new ClickHouseSettings(null, null, null, "secret-password", null, null).toString()).doesNotContain("secret-password");
+        assertThat(new ClickHouseSettings(null, null, null, "secret-password", null, null, null).toString()).doesNotContain("secret-password");
         assertThat(new AuthConfig(null, "phx_secret_key", "1:Shop:phc_shop").toString()).doesNotContain("phx_secret_key").doesNotContain("phc_shop");
     }
 }

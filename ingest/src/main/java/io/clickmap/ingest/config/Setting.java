@@ -19,6 +19,7 @@ public enum Setting {
     CLICKHOUSE_DATABASE("clickhouse.database", ClickHouseConfig.DEFAULT_DATABASE, "database holding Clickmap's tables (created if missing)"),
     CLICKHOUSE_USER("clickhouse.user", ClickHouseConfig.DEFAULT_USER, "ClickHouse user"),
     CLICKHOUSE_PASSWORD("clickhouse.password", "", "ClickHouse password"),
+    CLICKHOUSE_CLUSTER("clickhouse.cluster", ClickHouseConfig.DEFAULT_CLUSTER, "ClickHouse cluster (remote_servers name) the tables are sharded and replicated over; empty: one server"),
     INGEST_BATCH_ROWS("ingest.batch-rows", "100000", "flush when this many rows are buffered"),
     INGEST_BATCH_BYTES("ingest.batch-bytes", "33554432", "flush when the buffered rows take this many bytes, compressed as they are held"),
     INGEST_LINGER_MS("ingest.linger-ms", "500", "flush at the latest this long after the first buffered row"),

@@ -23,7 +23,7 @@ public final class EventBatch {
     private long firstOffset = -1;
     private long lastOffset = -1;
     private int count;
-    private boolean uncertain;
+    private List<EventBatch> failedInsert;
 
     public EventBatch(String topic, int partition, int month) {
         this.topic = topic;
@@ -97,11 +97,16 @@ public final class EventBatch {
 
     /** Whether an insert of this batch failed in a way that leaves open whether it landed. */
     boolean uncertain() {
-        return uncertain;
+        return failedInsert != null;
     }
 
-    void markUncertain() {
-        uncertain = true;
+    /** The batches of the last insert of this one that failed ambiguously, in their order, or null. */
+    List<EventBatch> failedInsert() {
+        return failedInsert;
+    }
+
+    void markUncertain(List<EventBatch> insert) {
+        failedInsert = insert;
     }
 
     @Override

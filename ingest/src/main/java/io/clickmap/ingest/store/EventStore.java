@@ -4,7 +4,9 @@ import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.data.ClickHouseFormat;
+import io.clickmap.clickhouse.ClickHouseConfig;
 import io.clickmap.clickhouse.ClickHouseSql;
+import io.clickmap.clickhouse.EveryReplica;
 import io.clickmap.clickhouse.SqlTemplate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +17,16 @@ import java.util.concurrent.ExecutionException;
  * ambiguously is first looked up, so retrying never stores a row twice. Failures are thrown as the
  * client's exceptions for the caller to classify; a half-stored batch is a broken invariant
  * ({@link IllegalStateException}).
+ *
+ * <p>On a cluster one insert is one part per shard, so a failed insert may have landed on some shards only. Retried
+ * as the very same block it completes exactly: each shard's replicated table recognises the part it already holds by
+ * its checksum and drops it (insert deduplication). Only when the retry is not the same block — a rebalance took
+ * some of its partitions away — are its batches looked up, on every replica, and a half-stored one stops ingest,
+ * whose restart resumes by skipping the offsets already stored.
  */
 public final class EventStore {
     private static final SqlTemplate ROWS_OF_BATCH = SqlTemplate.of("""
-            SELECT count() AS rows FROM events
+            SELECT kafka_offset AS offset FROM {events}
             WHERE kafka_topic = {topic} AND kafka_partition = {partition}
               AND kafka_offset BETWEEN {first} AND {last} AND toYYYYMM(timestamp) = {month}""");
 
@@ -28,10 +36,12 @@ public final class EventStore {
 
     private final Client client;
     private final ClickHouseSql sql;
+    private final ClickHouseConfig config;
 
-    public EventStore(ClickHouseSql sql) {
+    public EventStore(ClickHouseSql sql, ClickHouseConfig config) {
         this.sql = sql;
         this.client = sql.client();
+        this.config = config;
     }
 
     /** Stores the batch unless it already is; returns the rows this call inserted (0 if they were there). */
@@ -51,8 +61,14 @@ public final class EventStore {
             if (batch.month() != batches.get(0).month()) {
                 throw new IllegalArgumentException("one insert is one part only within one month: " + batches);
             }
-            if (!batch.uncertain() || isMissing(batch)) {
-                missing.add(batch);
+        }
+        if (config.clustered() && isRetryOfOneInsert(batches)) {
+            missing.addAll(batches);
+        } else {
+            for (EventBatch batch : batches) {
+                if (!batch.uncertain() || isMissing(batch)) {
+                    missing.add(batch);
+                }
             }
         }
         if (missing.isEmpty()) {
@@ -66,18 +82,27 @@ public final class EventStore {
                 }
             }, ClickHouseFormat.RowBinary, COMPRESSED).get();
         } catch (InterruptedException e) {
-            missing.forEach(EventBatch::markUncertain);
+            markUncertain(missing);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while storing " + missing, e);
         } catch (ExecutionException e) {
-            missing.forEach(EventBatch::markUncertain);
+            markUncertain(missing);
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (RuntimeException e) {
-            missing.forEach(EventBatch::markUncertain);
+            markUncertain(missing);
             throw e;
         }
         response.close();
         return missing.stream().mapToInt(EventBatch::count).sum();
+    }
+
+    private static void markUncertain(List<EventBatch> insert) {
+        List<EventBatch> attempt = List.copyOf(insert);
+        attempt.forEach(batch -> batch.markUncertain(attempt));
+    }
+
+    private static boolean isRetryOfOneInsert(List<EventBatch> batches) {
+        return batches.stream().allMatch(batch -> batches.equals(batch.failedInsert()));
     }
 
     /** For a batch whose earlier insert failed ambiguously: whether it did not land after all. */
@@ -85,14 +110,17 @@ public final class EventStore {
         return switch (BatchStatus.of(rowsStored(batch), batch.count())) {
             case STORED -> false;
             case NOT_STORED -> true;
-            case PARTLY_STORED -> throw new IllegalStateException("batch " + batch + " is partly stored although an insert is one part; "
-                    + "check for another writer on this topic partition");
+            case PARTLY_STORED -> throw new IllegalStateException(config.clustered()
+                    ? "batch " + batch + " is stored on some shards only and cannot be retried as the same insert; restart ingest: "
+                            + "it resumes by skipping the rows already stored"
+                    : "batch " + batch + " is partly stored although an insert is one part; check for another writer on this topic partition");
         };
     }
 
     private long rowsStored(EventBatch batch) {
-        String query = ROWS_OF_BATCH.bind("topic", batch.topic()).bind("partition", batch.partition())
-                .bind("first", batch.firstOffset()).bind("last", batch.lastOffset()).bind("month", batch.month()).render();
-        return sql.query(query, row -> row.get("rows").asLong()).get(0);
+        String perReplica = EveryReplica.union(sql, config, "events", events -> ROWS_OF_BATCH.bind("events", events)
+                .bind("topic", batch.topic()).bind("partition", batch.partition())
+                .bind("first", batch.firstOffset()).bind("last", batch.lastOffset()).bind("month", batch.month()).render());
+        return sql.query("SELECT uniqExact(offset) AS rows FROM (" + perReplica + ")", row -> row.get("rows").asLong()).get(0);
     }
 }

@@ -30,10 +30,11 @@ class EventStoreTest {
 
     @BeforeAll
     static void migrate() {
-        client = ClickHouseClients.create(new ClickHouseConfig(CLICKHOUSE.url(), CLICKHOUSE.database(), CLICKHOUSE.user(), CLICKHOUSE.password()));
+        ClickHouseConfig config = new ClickHouseConfig(CLICKHOUSE.url(), CLICKHOUSE.database(), CLICKHOUSE.user(), CLICKHOUSE.password());
+        client = ClickHouseClients.create(config);
         ClickHouseSql sql = new ClickHouseSql(client);
-        Migrations.apply(sql, CLICKHOUSE.database());
-        store = new EventStore(sql);
+        Migrations.apply(sql, config);
+        store = new EventStore(sql, config);
     }
 
     @AfterAll
@@ -98,7 +99,7 @@ class EventStoreTest {
         EventBatch batch = new EventBatch("topic-b", 0, 202611);
         batch.add(event(1, "x"), new Source("topic-b", 0, 5, 0));
         assertThat(store.store(batch)).isEqualTo(1);
-        batch.markUncertain();
+        batch.markUncertain(List.of(batch));
 
         assertThat(store.store(batch)).isZero();
         assertThat(CLICKHOUSE.sql("SELECT count() FROM events WHERE kafka_topic = 'topic-b' FORMAT TSV").strip()).isEqualTo("1");
@@ -119,8 +120,8 @@ class EventStoreTest {
                 .strip()).isEqualTo("6\t1\t2");
 
         // an ambiguous failure of that insert: both batches are found stored, nothing is written twice
-        first.markUncertain();
-        second.markUncertain();
+        first.markUncertain(List.of(first, second));
+        second.markUncertain(List.of(first, second));
         assertThat(store.store(List.of(first, second))).isZero();
         assertThat(CLICKHOUSE.sql("SELECT count() FROM events WHERE kafka_topic = 'topic-d' FORMAT TSV").strip()).isEqualTo("6");
     }

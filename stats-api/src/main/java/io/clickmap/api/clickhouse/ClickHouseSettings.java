@@ -19,6 +19,7 @@ public record ClickHouseSettings(
         @Nullable String clickhouseDatabase,
         @Nullable String clickhouseUser,
         @Nullable String clickhousePassword,
+        @Nullable String clickhouseCluster,
         @Nullable Duration startupTimeout,
         @Nullable Integer writerId) {
 
@@ -27,6 +28,7 @@ public record ClickHouseSettings(
         clickhouseDatabase = orDefault(clickhouseDatabase, ClickHouseConfig.DEFAULT_DATABASE);
         clickhouseUser = orDefault(clickhouseUser, ClickHouseConfig.DEFAULT_USER);
         clickhousePassword = clickhousePassword == null ? "" : clickhousePassword;
+        clickhouseCluster = orDefault(clickhouseCluster, ClickHouseConfig.DEFAULT_CLUSTER);
         startupTimeout = startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout;
         require(!startupTimeout.isNegative(), "clickmap.startup-timeout", "must not be negative");
         require(writerId == null || writerId >= 0 && writerId <= RowIds.MAX_WRITER, "clickmap.writer-id",
@@ -36,16 +38,17 @@ public record ClickHouseSettings(
     /** The connection settings, checked by {@link ClickHouseConfig} (URL shape, database identifier). */
     public ClickHouseConfig clickHouse() {
         try {
-            return new ClickHouseConfig(clickhouseUrl, clickhouseDatabase, clickhouseUser, clickhousePassword);
+            return new ClickHouseConfig(clickhouseUrl, clickhouseDatabase, clickhouseUser, clickhousePassword, clickhouseCluster);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("clickmap.clickhouse-url / clickmap.clickhouse-database (CLICKHOUSE_URL, "
-                    + "CLICKHOUSE_DATABASE): " + e.getMessage(), e);
+            throw new IllegalStateException("clickmap.clickhouse-url / clickmap.clickhouse-database / clickmap.clickhouse-cluster (CLICKHOUSE_URL, "
+                    + "CLICKHOUSE_DATABASE, CLICKHOUSE_CLUSTER): " + e.getMessage(), e);
         }
     }
 
     @Override
     public String toString() {
-        return "ClickHouseSettings[" + clickhouseUrl + "/" + clickhouseDatabase + " as " + clickhouseUser + ", startupTimeout=" + startupTimeout
+        return "ClickHouseSettings[" + clickhouseUrl + "/" + clickhouseDatabase + " as " + clickhouseUser
+                + (clickhouseCluster.isEmpty() ? "" : " on cluster " + clickhouseCluster) + ", startupTimeout=" + startupTimeout
                 + ", writerId=" + (writerId == null ? "random" : writerId) + "]";
     }
 }

@@ -21,7 +21,7 @@ public class SchemaAtStartup {
         Duration pause = Duration.ofMillis(200);
         while (true) {
             try {
-                Migrations.apply(sql, config.clickhouseDatabase());
+                Migrations.apply(sql, config.clickHouse());
                 LOG.info("Schema of {} is current", config.clickHouse());
                 return;
             } catch (RuntimeException e) {
