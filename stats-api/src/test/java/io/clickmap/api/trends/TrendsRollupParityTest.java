@@ -74,7 +74,7 @@ class TrendsRollupParityTest extends ServiceTest {
     }
 
     /** {@code count} clicks at {@code time} (of {@code number}): environment 2 gets every 13th; every 9th has no chain. */
-    private static String clicks(String time, int count) {
+    static String clicks(String time, int count) {
         return """
                 INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
                                     property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
@@ -95,7 +95,7 @@ class TrendsRollupParityTest extends ServiceTest {
     }
 
     /** 90 clicks without a chain over June's twelve days on three checkout pages, of environment 1. */
-    private static String chainlessCheckoutClicks() {
+    static String chainlessCheckoutClicks() {
         return """
                 INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
                                     property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
@@ -251,7 +251,7 @@ class TrendsRollupParityTest extends ServiceTest {
         return auto.json();
     }
 
-    private static double clicksCounted(JsonNode result) {
+    static double clicksCounted(JsonNode result) {
         double counted = 0;
         for (JsonNode item : result) {
             counted += item.path("count").asDouble() + item.path("aggregated_value").asDouble();
@@ -259,15 +259,15 @@ class TrendsRollupParityTest extends ServiceTest {
         return counted;
     }
 
-    private static String trends(String series, String more) {
+    static String trends(String series, String more) {
         return "{\"kind\":\"InsightVizNode\",\"source\":{\"kind\":\"TrendsQuery\",\"series\":[" + series + "]," + more + "}}";
     }
 
-    private static String element(String key, String operator, String value) {
+    static String element(String key, String operator, String value) {
         return "{\"type\":\"element\",\"key\":\"" + key + "\",\"operator\":\"" + operator + "\",\"value\":" + value + "}";
     }
 
-    private static String url(String operator, String value) {
+    static String url(String operator, String value) {
         return "{\"type\":\"event\",\"key\":\"$current_url\",\"operator\":\"" + operator + "\"" + (value == null ? "" : ",\"value\":" + value) + "}";
     }
 }
