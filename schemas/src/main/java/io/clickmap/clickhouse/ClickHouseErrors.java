@@ -26,6 +26,7 @@ public final class ClickHouseErrors {
             241, // MEMORY_LIMIT_EXCEEDED
             242, // TABLE_IS_READ_ONLY: a replica lost its coordination service
             252, // TOO_MANY_PARTS: inserts outpace merges
+            279, // ALL_CONNECTION_TRIES_FAILED: on a cluster, a shard or replica the statement needs is down
             394, // QUERY_WAS_CANCELLED: the server is shutting down or an operator killed it
             439); // CANNOT_SCHEDULE_TASK: the server's thread pools are full
 

@@ -62,6 +62,13 @@ public final class ClickHouseSql {
         return query(sql, new QuerySettings(), mapper);
     }
 
+    /** As {@link #query(String, Function)}, in another database than the client's default (which may not exist yet). */
+    public <T> List<T> queryIn(String database, String sql, Function<JsonNode, T> mapper) {
+        QuerySettings settings = new QuerySettings().setDatabase(database);
+        settings.serverSetting("database", database);
+        return query(sql, settings, mapper);
+    }
+
     /**
      * As {@link #query(String, Function)}, under a chosen query id (which {@code KILL QUERY} can name), stopped by the
      * server after {@code timeout}, and with a parse limit that fits the statement however long it is (a query may

@@ -60,6 +60,8 @@ public final class Migrations {
     // a run that stopped before recording its migration.
     private static final Pattern ADD_COLUMN = Pattern.compile("ALTER TABLE \\{database}\\.(\\w+) ADD COLUMN (\\w+) .*", Pattern.DOTALL);
     private static final Pattern REPLICATED_TABLE = Pattern.compile("CREATE TABLE IF NOT EXISTS \\{database}\\.(\\w+?)(?:_local)? ON CLUSTER \\w+ \\(");
+    private static final SqlTemplate HAS_LEDGER = SqlTemplate.of(
+            "SELECT count() AS n FROM system.tables WHERE database = {database} AND name = 'schema_migrations'");
     private static final SqlTemplate HAS_COLUMN = SqlTemplate.of(
             "SELECT count() AS n FROM system.columns WHERE database = {database} AND table = {table} AND name = {column}");
 
@@ -81,13 +83,17 @@ public final class Migrations {
     public static void apply(ClickHouseSql sql, String database, String cluster) {
         ClusterSchema schema = cluster == null || cluster.isBlank() ? null : new ClusterSchema(cluster);
         SqlTemplate.Fragment db = SqlTemplate.Fragment.identifier(database);
-        sql.executeIn("system", SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}" + (schema == null ? "" : schema.onCluster()))
-                .bind("database", db).render());
-        if (schema != null) {
-            PeerTables.createMissing(sql, database, cluster);
-        }
-        for (String statement : forms(schema, LEDGER)) {
-            execute(sql, database, statement);
+        // A statement ON CLUSTER waits for every member, so a service restarting while a replica is down would hang
+        // here for minutes: where this server already holds the ledger, only migrations not yet applied go ON CLUSTER.
+        if (schema == null || !hasLedger(sql, database)) {
+            sql.executeIn("system", SqlTemplate.of("CREATE DATABASE IF NOT EXISTS {database}" + (schema == null ? "" : schema.onCluster()))
+                    .bind("database", db).render());
+            if (schema != null) {
+                PeerTables.createMissing(sql, database, cluster);
+            }
+            for (String statement : forms(schema, LEDGER)) {
+                execute(sql, database, statement);
+            }
         }
         if (schema != null) {
             // A ledger this server just joined holds nothing until it has fetched its peers' rows. Best effort: 18.16's
@@ -144,6 +150,10 @@ public final class Migrations {
                 throw e;
             }
         }
+    }
+
+    private static boolean hasLedger(ClickHouseSql sql, String database) {
+        return sql.queryIn("system", HAS_LEDGER.bind("database", database).render(), row -> row.get("n").asLong()).get(0) > 0;
     }
 
     private static boolean hasColumn(ClickHouseSql sql, String database, String table, String column) {

@@ -111,10 +111,11 @@ public final class EventConsumer implements Runnable {
 
     private void step() {
         flushes.collect();
+        if (outage.mayRetry() && !partitions.awaitingResume().isEmpty()) {
+            resolveResumePoints();
+        }
+        // checked again: a flush that succeeds (even one with nothing to store) ends the outage a failed resume just began
         if (outage.mayRetry()) {
-            if (!partitions.awaitingResume().isEmpty()) {
-                resolveResumePoints();
-            }
             flushes.advance();
         }
         flushes.awaitIfFull();

@@ -14,7 +14,8 @@ import java.util.List;
 public final class EventBatch {
     /** Written explicitly so that columns added later (with defaults) do not break older ingest versions. */
     static final List<String> COLUMNS = List.of("uuid", "team_id", "event", "timestamp", "distinct_id", "current_url",
-            "elements_chain", "properties", "property_keys", "property_values", "kafka_topic", "kafka_partition", "kafka_offset");
+            "elements_chain", "properties", "property_keys", "property_values", "kafka_topic", "kafka_partition", "kafka_offset",
+            "inserted_at");
 
     private final String topic;
     private final int partition;
@@ -51,6 +52,10 @@ public final class EventBatch {
         rows.string(source.topic());
         rows.uint32(source.partition());
         rows.int64(source.offset());
+        // Written here rather than left to the column's DEFAULT now(): a retried insert must be the same block, byte for
+        // byte, for a cluster's replicated tables to recognise it. Taken on arrival, before the insert, as the trends'
+        // rollup coverage needs (a row must not look stored later than it was).
+        rows.uint32(System.currentTimeMillis() / 1000);
         if (firstOffset < 0) {
             firstOffset = source.offset();
         }

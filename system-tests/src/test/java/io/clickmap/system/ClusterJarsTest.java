@@ -1,0 +1,92 @@
+package io.clickmap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.clickmap.local.ClickHouseCluster;
+import io.clickmap.local.ClickHouseProcess;
+import io.clickmap.local.Ports;
+import io.clickmap.local.WatchedProcess;
+import io.clickmap.testing.KafkaExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ingest's packaged jar on two shards × two replicas (local 18.16 servers and a ZooKeeper) with
+ * {@code CLICKHOUSE_CLUSTER} set, while clicks stream in: one replica is killed mid-ingest, ingest itself is killed
+ * while that replica is down and restarted (it resumes once every replica answers), the replica is restarted. In the
+ * end every click the load generator sent is stored exactly once, on both replicas of its shard.
+ */
+class ClusterJarsTest {
+    @RegisterExtension
+    static final KafkaExtension KAFKA = new KafkaExtension();
+
+    private static final int EVENTS = 20_000;
+    private static final String COUNT = "SELECT count() FROM clickmap.events_local";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killingAReplicaAndIngestMidIngestLosesAndDoublesNothing() throws Exception {
+        Path binary = ClickHouseProcess.findBinary().orElse(null);
+        assumeTrue(binary != null, "clickhouse-server is not installed (bin/test installs it)");
+        String topic = KAFKA.newTopic("cluster", 4);
+        try (ClickHouseCluster cluster = new ClickHouseCluster(binary, dir, "clickmap", 2, 2, System.getProperty("java.class.path"),
+                WatchedProcess.Ending.KILL)) {
+            cluster.start(Duration.ofSeconds(60));
+            ClickHouseProcess entry = cluster.server(1, 1);
+            ClickHouseProcess victim = cluster.server(2, 2);
+            int statusPort = Ports.free();
+            Map<String, String> environment = Map.of("CLICKHOUSE_URL", entry.httpUrl(), "CLICKHOUSE_CLUSTER", "clickmap",
+                    "KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers(), "KAFKA_TOPIC", topic, "KAFKA_GROUP", topic + "-group",
+                    "KAFKA_DEAD_LETTER_TOPIC", topic + "-dlq", "KAFKA_GROUP_INSTANCE_ID", "cluster-ingest",
+                    "INGEST_ENVIRONMENTS", "2:phc_cluster", "INGEST_STATUS_PORT", String.valueOf(statusPort));
+
+            ChildProcess ingest = PackagedJar.startHealthy("ingest", environment, statusPort);
+            try (ChildProcess loadgen = ChildProcess.start("loadgen-cluster", List.of("java", "-jar", PackagedJar.of("loadgen").toString(),
+                    "--bootstrap-servers", KAFKA.bootstrapServers(), "--topic", topic, "--events", String.valueOf(EVENTS), "--rate", "1500",
+                    "--shape", "envelope", "--team-id", "0", "--token", "phc_cluster"), PackagedJar.REPOSITORY, Map.of())) {
+                awaitStored(entry, count -> count > 0);
+                victim.stop();
+                long storedWithoutVictim = stored(entry);
+                awaitStored(entry, count -> count > storedWithoutVictim);
+
+                ingest.signal("KILL");
+                ingest.awaitExit(Duration.ofSeconds(30));
+                ingest = PackagedJar.start("ingest", environment);
+                ingest.awaitLine("finding where to resume", Duration.ofSeconds(60));
+                victim.start(Duration.ofSeconds(60));
+
+                assertThat(loadgen.awaitExit(Duration.ofSeconds(120))).as(loadgen.output()).isZero();
+                assertThat(loadgen.output()).contains(String.format("sent %,d events", EVENTS)).contains(" 0 failed");
+            }
+            try {
+                awaitStored(entry, count -> count >= EVENTS);
+                List<String> byShard = cluster.awaitReplicasAgree(COUNT, Duration.ofSeconds(60));
+                assertThat(byShard).allSatisfy(rows -> assertThat(Long.parseLong(rows)).isPositive());
+                assertThat(cluster.server(2, 1).query("SELECT count(), uniqExact(uuid) FROM clickmap.events")).isEqualTo(EVENTS + "\t" + EVENTS);
+                cluster.awaitReplicasAgree("SELECT sum(count) FROM clickmap.clicks_daily_local", Duration.ofSeconds(60));
+                assertThat(cluster.server(1, 2).query("SELECT sum(count) FROM clickmap.clicks_daily")).isEqualTo(String.valueOf(EVENTS));
+                ingest.signal("TERM");
+                assertThat(ingest.awaitExit(Duration.ofSeconds(30))).as("ingest stores, commits and exits 0 on SIGTERM").isZero();
+            } finally {
+                ingest.close();
+            }
+        }
+    }
+
+    private static long stored(ClickHouseProcess server) {
+        return Long.parseLong(server.query("SELECT count() FROM clickmap.events"));
+    }
+
+    private static void awaitStored(ClickHouseProcess server, java.util.function.LongPredicate until) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> until.test(stored(server)));
+    }
+}
