@@ -73,14 +73,8 @@ public final class ClickHouseProcess {
         }
         command.add("--config-file=" + config);
         process = WatchedProcess.start("clickhouse", command, Map.of(), layout.logDir().resolve("stdout.log"), ending);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!answers()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.stop(Duration.ofSeconds(10));
-                throw new IllegalStateException("ClickHouse did not answer on " + httpUrl() + "; see " + layout.logDir().resolve("err.log"));
-            }
-            sleep(50);
-        }
+        process.awaitReady(this::answers, timeout, 50, "ClickHouse did not answer on " + httpUrl() + " (its own log: "
+                + layout.logDir().resolve("err.log") + ")");
     }
 
     /** Stops the server (its signal decides how) and waits, at most 30 s, until its port no longer answers. */

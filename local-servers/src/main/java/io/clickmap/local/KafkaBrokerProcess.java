@@ -41,14 +41,7 @@ public final class KafkaBrokerProcess {
         }
         process = WatchedProcess.start("kafka", List.of(java(), "-Xms128m", "-Xmx256m", "-Dlogback.configurationFile=" + logback,
                 "-cp", classpath, "kafka.Kafka", properties.toString()), Map.of(), dir.resolve("kafka.log"), WatchedProcess.Ending.TERM);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Ports.answers(port)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.stop(Duration.ofSeconds(10));
-                throw new IllegalStateException("Kafka did not start on port " + port + "; see " + dir.resolve("kafka.log"));
-            }
-            ClickHouseProcess.sleep(100);
-        }
+        process.awaitReady(() -> Ports.answers(port), timeout, 100, "Kafka did not start on port " + port);
     }
 
     public synchronized void stop() {

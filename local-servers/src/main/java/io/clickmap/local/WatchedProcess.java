@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A child process that cannot outlive this JVM. A small shell sits between them and holds the
@@ -110,6 +111,26 @@ public final class WatchedProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * Polls until the server is ready; if it dies or the timeout passes first, stops it and throws with {@code what}
+     * (e.g. "Kafka did not start on port 9092") and where its log is.
+     */
+    public void awaitReady(BooleanSupplier ready, Duration timeout, long pollMillis, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready.getAsBoolean()) {
+            if (!isAlive() || System.nanoTime() > deadline) {
+                stop(Duration.ofSeconds(10));
+                throw new IllegalStateException(what + "; see " + log);
+            }
+            try {
+                Thread.sleep(pollMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting: " + what, e);
+            }
         }
     }
 

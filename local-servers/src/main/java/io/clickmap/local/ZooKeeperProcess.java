@@ -46,14 +46,7 @@ public final class ZooKeeperProcess {
                 "-Dzookeeper.admin.enableServer=false", "-Dzookeeper.4lw.commands.whitelist=srvr",
                 "-cp", classpath, "org.apache.zookeeper.server.ZooKeeperServerMain", Integer.toString(port), dir.resolve("data").toString()),
                 Map.of(), dir.resolve("zookeeper.log"), WatchedProcess.Ending.TERM);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!serves()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.stop(Duration.ofSeconds(10));
-                throw new IllegalStateException("ZooKeeper did not serve on port " + port + "; see " + dir.resolve("zookeeper.log"));
-            }
-            ClickHouseProcess.sleep(100);
-        }
+        process.awaitReady(this::serves, timeout, 100, "ZooKeeper did not serve on port " + port);
     }
 
     public synchronized void stop() {

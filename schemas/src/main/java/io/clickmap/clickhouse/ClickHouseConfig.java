@@ -23,13 +23,21 @@ public record ClickHouseConfig(String url, String database, String user, String 
         password = password == null ? "" : password;
         cluster = cluster == null ? DEFAULT_CLUSTER : cluster.strip();
         if (!cluster.isEmpty()) {
-            SqlLiteral.identifier(cluster);
+            requireClusterName(cluster);
         }
     }
 
     /** One server, no cluster. */
     public ClickHouseConfig(String url, String database, String user, String password) {
         this(url, database, user, password, DEFAULT_CLUSTER);
+    }
+
+    static String requireClusterName(String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("ClickHouse cluster must be the name of a remote_servers entry (letters, digits, _), not '"
+                    + name + "'");
+        }
+        return name;
     }
 
     public boolean clustered() {

@@ -35,10 +35,7 @@ final class ClusterSchema {
     private final String cluster;
 
     ClusterSchema(String cluster) {
-        if (!cluster.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("a cluster name is letters, digits and underscores: " + cluster);
-        }
-        this.cluster = cluster;
+        this.cluster = ClickHouseConfig.requireClusterName(cluster);
     }
 
     String onCluster() {

@@ -52,6 +52,7 @@ final class PeerTables {
                 tables = sql.query(OF_PEER.bind("address", peer).bind("database", database).render(),
                         row -> new Table(row.get("name").asText(), row.get("engine").asText(), row.get("create_table_query").asText()));
             } catch (RuntimeException unreachable) {
+                LOG.warn("Cluster peer {} did not list its tables ({}); asking the next", peer, unreachable.getClass().getSimpleName());
                 continue;
             }
             List<Table> missing = tables.stream().filter(table -> !local.contains(table.name()))

@@ -19,20 +19,20 @@ import java.util.regex.Pattern;
  * Sends one request at a time and records, per request, the client-side response time and what the service
  * reports in {@code Server-Timing} (ClickHouse time and its own total).
  */
-final class LatencyProbe {
+public final class LatencyProbe {
     private static final Pattern CLICKHOUSE = Pattern.compile("clickhouse;dur=([0-9.]+)");
     private static final Pattern TOTAL = Pattern.compile("total;dur=([0-9.]+)");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String key;
 
-    LatencyProbe(String key) {
+    public LatencyProbe(String key) {
         this.key = key;
     }
 
     /** One measured request; the body is kept only as its digest, size and row count (pages can be 85 MB). */
-    record Sample(double wallMillis, double clickHouseMillis, double serverMillis, int status, String digest, int bytes, int rows,
+    public record Sample(double wallMillis, double clickHouseMillis, double serverMillis, int status, String digest, int bytes, int rows,
                   String error) {
-        double overheadMillis() {
+        public double overheadMillis() {
             return serverMillis - clickHouseMillis;
         }
     }
@@ -55,7 +55,7 @@ final class LatencyProbe {
         }
     }
 
-    List<Sample> repeat(String url, int warmups, int runs) {
+    public List<Sample> repeat(String url, int warmups, int runs) {
         for (int i = 0; i < warmups; i++) {
             once(url);
         }
@@ -70,7 +70,7 @@ final class LatencyProbe {
         return samples;
     }
 
-    static double percentile(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> metric, double p) {
+    public static double percentile(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> metric, double p) {
         double[] values = samples.stream().mapToDouble(metric).toArray();
         Arrays.sort(values);
         int index = (int) Math.ceil(p / 100.0 * values.length) - 1;

@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The stats-api jar started as a child process with its own settings; stopped (by its handle) when closed. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final String baseUrl;
 
-    ServiceProcess(String jar, int port, String heap, Map<String, String> environment, File log) {
+    public ServiceProcess(String jar, int port, String heap, Map<String, String> environment, File log) {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap, "-Xms" + heap, "-jar", jar));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         builder.environment().putAll(environment);
@@ -38,7 +38,7 @@ final class ServiceProcess implements AutoCloseable {
         awaitHealthy(log);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 

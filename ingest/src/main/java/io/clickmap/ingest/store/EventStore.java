@@ -53,7 +53,7 @@ public final class EventStore {
      * Stores batches of one month — of different Kafka partitions — in one statement, so that they are one part
      * (one part of {@code events} and one of each view, instead of as many as there are partitions: parts are
      * what ClickHouse must merge while it answers). Batches already stored are left out; returns the rows this
-     * call inserted.
+     * call inserted (on a cluster a block sent again counts in full, although the shards that held it dropped it).
      */
     public int store(List<EventBatch> batches) {
         List<EventBatch> missing = new ArrayList<>(batches.size());

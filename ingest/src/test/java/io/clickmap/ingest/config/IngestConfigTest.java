@@ -23,6 +23,7 @@ class IngestConfigTest {
         assertThat(config.clickHouse().url()).isEqualTo("http://127.0.0.1:8123");
         assertThat(config.clickHouse().database()).isEqualTo("clickmap");
         assertThat(config.environmentsFromTable()).isTrue();
+        assertThat(config.clickHouse().clustered()).as("one server unless a cluster is named").isFalse();
     }
 
     @Test
@@ -41,6 +42,13 @@ class IngestConfigTest {
     void aBadNumberNamesTheSettingAndItsRange() {
         assertThatThrownBy(() -> IngestConfig.load(null, Map.of("INGEST_BATCH_ROWS", "lots")))
                 .hasMessage("ingest.batch-rows (INGEST_BATCH_ROWS) must be an integer from 1 to 1000000, not 'lots'");
+    }
+
+    @Test
+    void aClusterIsNamedAsClickHouseNamesIt() {
+        assertThat(IngestConfig.load(null, Map.of("CLICKHOUSE_CLUSTER", "shop_cluster")).clickHouse().cluster()).isEqualTo("shop_cluster");
+        assertThatThrownBy(() -> IngestConfig.load(null, Map.of("CLICKHOUSE_CLUSTER", "shop cluster")))
+                .hasMessageContaining("remote_servers").hasMessageContaining("'shop cluster'");
     }
 
     @Test
