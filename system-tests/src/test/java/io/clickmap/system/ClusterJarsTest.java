@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clickmap.local.ClickHouseCluster;
 import io.clickmap.local.ClickHouseProcess;
 import io.clickmap.local.Ports;
 import io.clickmap.local.WatchedProcess;
 import io.clickmap.testing.KafkaExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Ingest's packaged jar on two shards × two replicas (local 18.16 servers and a ZooKeeper) with
  * {@code CLICKHOUSE_CLUSTER} set, while clicks stream in: one replica is killed mid-ingest, ingest itself is killed
  * while that replica is down and restarted (it resumes once every replica answers), the replica is restarted. In the
- * end every click the load generator sent is stored exactly once, on both replicas of its shard.
+ * end every click the load generator sent is stored exactly once, on both replicas of its shard, and the stats API's
+ * jar on the cluster counts every clicked element as the events do.
  */
 class ClusterJarsTest {
     @RegisterExtension
@@ -29,6 +36,7 @@ class ClusterJarsTest {
 
     private static final int EVENTS = 20_000;
     private static final String COUNT = "SELECT count() FROM clickmap.events_local";
+    private static final String KEY = "phx_cluster_jars_bootstrap_key";
 
     @TempDir
     Path dir;
@@ -74,11 +82,36 @@ class ClusterJarsTest {
                 assertThat(cluster.server(2, 1).query("SELECT count(), uniqExact(uuid) FROM clickmap.events")).isEqualTo(EVENTS + "\t" + EVENTS);
                 cluster.awaitReplicasAgree("SELECT sum(count) FROM clickmap.clicks_daily_local", Duration.ofSeconds(60));
                 assertThat(cluster.server(1, 2).query("SELECT sum(count) FROM clickmap.clicks_daily")).isEqualTo(String.valueOf(EVENTS));
+                statsOnTheClusterCountWhatIsStored(entry, cluster.server(2, 1));
+
                 ingest.signal("TERM");
                 assertThat(ingest.awaitExit(Duration.ofSeconds(30))).as("ingest stores, commits and exits 0 on SIGTERM").isZero();
             } finally {
                 ingest.close();
             }
+        }
+    }
+
+    /** The stats API's jar on the cluster: every chain clicked, with the count the events hold. */
+    private static void statsOnTheClusterCountWhatIsStored(ClickHouseProcess entry, ClickHouseProcess other) throws Exception {
+        int port = Ports.free();
+        try (ChildProcess api = PackagedJar.startHealthy("stats-api", Map.of("CLICKHOUSE_URL", other.httpUrl(), "CLICKHOUSE_CLUSTER", "clickmap",
+                "PORT", String.valueOf(port), "CLICKMAP_BOOTSTRAP_API_KEY", KEY, "CLICKMAP_BOOTSTRAP_ENVIRONMENT", "2:Shop:phc_cluster"), port)) {
+            HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/environments/2/elements/stats/?limit=999999&include=$autocapture&include=$rageclick&include=$dead_click"))
+                    .header("Authorization", "Bearer " + KEY).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+            long rows = 0;
+            long clicks = 0;
+            for (JsonNode row : new ObjectMapper().readTree(reply.body())) {
+                rows++;
+                clicks += row.get("count").asLong();
+            }
+            assertThat(rows + "\t" + clicks).isEqualTo(entry.query(
+                    "SELECT uniqExact(elements_chain, event), count() FROM clickmap.events WHERE team_id = 2 AND elements_chain != ''"));
+            assertThat(clicks).isPositive();
+            api.signal("TERM");
+            assertThat(api.awaitExit(Duration.ofSeconds(30))).isZero();
         }
     }
 
