@@ -123,6 +123,18 @@ class ComposeClusterFileTest {
         }
     }
 
+    @Test
+    void composeAcceptsBothFilesTogether() throws Exception {
+        java.util.Optional<List<String>> compose = ComposeFileTest.composeCommand();
+        org.assertj.core.api.Assumptions.assumeThat(compose).as("Docker Compose (docker compose or docker-compose) is installed").isPresent();
+        ComposeFileTest.Run merged = ComposeFileTest.run(compose.get(), Map.of("CLICKMAP_BOOTSTRAP_API_KEY", "a-test-key-of-enough-length"), false,
+                "-f", "docker-compose.yml", "-f", "docker-compose.cluster.yml", "config");
+        assertThat(merged.exitCode()).as(merged.output()).isZero();
+        Map<String, Object> services = map(((Map<?, ?>) new Yaml().load(merged.output())).get("services"));
+        assertThat(services.keySet()).containsAll(members().keySet()).contains("keeper");
+        assertThat(map(map(services.get("ingest")).get("environment")).get("CLICKHOUSE_CLUSTER")).isEqualTo("clickmap");
+    }
+
     /** The ClickHouse servers of the merged files (the Keeper runs the same image under another entry point). */
     private static Map<String, Map<String, Object>> members() throws IOException {
         Map<String, Map<String, Object>> members = new TreeMap<>();

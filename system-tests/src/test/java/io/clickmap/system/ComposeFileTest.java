@@ -352,10 +352,10 @@ class ComposeFileTest {
         assertThat(environment.get("INGEST_BATCH_ROWS")).as("INGEST_BATCH_ROWS, not set by the caller").isNull();
     }
 
-    private record Run(int exitCode, String output) {}
+    record Run(int exitCode, String output) {}
 
     /** Compose with only {@code variables} set of the ones the file reads, and no .env file; stdout (and stderr if merged). */
-    private static Run run(List<String> compose, Map<String, String> variables, boolean mergeErrors, String... arguments) throws Exception {
+    static Run run(List<String> compose, Map<String, String> variables, boolean mergeErrors, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(compose);
         command.addAll(List.of("--env-file", "/dev/null"));
         command.addAll(List.of(arguments));
@@ -376,7 +376,7 @@ class ComposeFileTest {
     }
 
     /** {@code docker compose} (v2) or {@code docker-compose} (v1), whichever answers {@code version}. */
-    private static Optional<List<String>> composeCommand() {
+    static Optional<List<String>> composeCommand() {
         for (List<String> candidate : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
             List<String> version = new ArrayList<>(candidate);
             version.add("version");
