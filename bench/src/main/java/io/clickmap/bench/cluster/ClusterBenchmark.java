@@ -164,6 +164,16 @@ public final class ClusterBenchmark {
             } else {
                 single.stop();
             }
+            deleteTree(dir);
+        }
+    }
+
+    /** A layout's servers hold a copy of every event: gone once it is measured. */
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
