@@ -1,5 +1,8 @@
 package io.clickmap.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +103,23 @@ public final class ClickHouseCluster implements AutoCloseable {
             }
             ClickHouseProcess.sleep(100);
         }
+    }
+
+    /**
+     * Starts a member after a crash the way an operator recovers a replica. Killed between writing a part and recording
+     * it in ZooKeeper, a replica holds a part its shard never had; when such parts are most of its rows, 18.16 refuses
+     * to attach the table ("The local set of parts … doesn't look like the set of parts in ZooKeeper") and the server
+     * does not come up. The {@code force_restore_data} flag lets it set those parts aside (in {@code detached/}) and
+     * fetch what it lacks from its peers; ClickHouse removes the flag once it has started.
+     */
+    public void restartAfterCrash(ClickHouseProcess server, Duration timeout) {
+        try {
+            Path flags = Files.createDirectories(server.layout().dataDir().resolve("data").resolve("flags"));
+            Files.writeString(flags.resolve("force_restore_data"), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.start(timeout);
     }
 
     @Override

@@ -73,8 +73,23 @@ public final class ClickHouseProcess {
         }
         command.add("--config-file=" + config);
         process = WatchedProcess.start("clickhouse", command, Map.of(), layout.logDir().resolve("stdout.log"), ending);
-        process.awaitReady(this::answers, timeout, 50, "ClickHouse did not answer on " + httpUrl() + " (its own log: "
-                + layout.logDir().resolve("err.log") + ")");
+        Path errors = layout.logDir().resolve("err.log");
+        try {
+            process.awaitReady(this::answers, timeout, 50, "ClickHouse did not answer on " + httpUrl() + " (its own log: " + errors + ")");
+        } catch (IllegalStateException e) {
+            // the message carries the reason: a test's temporary directory, logs and all, is gone by the time anyone looks
+            throw new IllegalStateException(e.getMessage() + "; its last errors:\n" + lastLines(errors, 8), e);
+        }
+    }
+
+    /** The log's last messages, without the stack frames that follow each. */
+    private static String lastLines(Path log, int count) {
+        try {
+            List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.matches("\\s*\\d+\\. .*")).toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException | UncheckedIOException unreadable) {
+            return "(no " + log.getFileName() + ")";
+        }
     }
 
     /** Stops the server (its signal decides how) and waits, at most 30 s, until its port no longer answers. */

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 public final class EveryReplica {
     private static final SqlTemplate MEMBERS = SqlTemplate.of(
-            "SELECT host_name, port FROM system.clusters WHERE cluster = {cluster} ORDER BY shard_num, replica_num");
+            "SELECT host_name, port, is_local FROM system.clusters WHERE cluster = {cluster} ORDER BY shard_num, replica_num");
     private static final SqlTemplate REMOTE = SqlTemplate.of("remote({address}, {database}, {table}, {user}, {password})");
 
     private EveryReplica() {
@@ -29,8 +29,7 @@ public final class EveryReplica {
         if (!config.clustered()) {
             return query.apply(SqlTemplate.Fragment.identifier(table));
         }
-        List<String> members = sql.query(MEMBERS.bind("cluster", config.cluster()).render(),
-                row -> row.get("host_name").asText() + ":" + row.get("port").asText());
+        List<String> members = members(sql, config.cluster(), true);
         if (members.isEmpty()) {
             throw new IllegalStateException("ClickHouse knows no cluster " + config.cluster() + " (remote_servers): check CLICKHOUSE_CLUSTER");
         }
@@ -40,5 +39,13 @@ public final class EveryReplica {
                         .bind("user", config.user()).bind("password", config.password()).fragment())
                 .map(remote -> "SELECT * FROM (" + query.apply(remote) + ")")
                 .collect(Collectors.joining(" UNION ALL "));
+    }
+
+    /** The cluster's members as {@code host:port} (native port), by shard and replica, as the server asked knows them. */
+    static List<String> members(ClickHouseSql sql, String cluster, boolean withThisServer) {
+        return sql.query(MEMBERS.bind("cluster", cluster).render(), row -> row).stream()
+                .filter(row -> withThisServer || row.get("is_local").asInt() == 0)
+                .map(row -> row.get("host_name").asText() + ":" + row.get("port").asText())
+                .toList();
     }
 }

@@ -18,8 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PeerTables {
     private static final Logger LOG = LoggerFactory.getLogger(PeerTables.class);
-    private static final SqlTemplate PEERS = SqlTemplate.of(
-            "SELECT host_name, port FROM system.clusters WHERE cluster = {cluster} AND is_local = 0 ORDER BY shard_num, replica_num");
     private static final SqlTemplate LOCAL = SqlTemplate.of("SELECT name FROM system.tables WHERE database = {database}");
     private static final SqlTemplate EXISTS = SqlTemplate.of("SELECT count() AS n FROM system.tables WHERE database = {database} AND name = {name}");
     private static final SqlTemplate OF_PEER = SqlTemplate.of(
@@ -44,8 +42,7 @@ final class PeerTables {
 
     static void createMissing(ClickHouseSql sql, String database, String cluster) {
         Set<String> local = new HashSet<>(sql.query(LOCAL.bind("database", database).render(), row -> row.get("name").asText()));
-        List<String> peers = sql.query(PEERS.bind("cluster", cluster).render(),
-                row -> row.get("host_name").asText() + ":" + row.get("port").asText());
+        List<String> peers = EveryReplica.members(sql, cluster, false);
         for (String peer : peers) {
             List<Table> tables;
             try {

@@ -70,7 +70,7 @@ class ClusterJarsTest {
                 ingest.awaitExit(Duration.ofSeconds(30));
                 ingest = PackagedJar.start("ingest", environment);
                 ingest.awaitLine("finding where to resume", Duration.ofSeconds(60));
-                victim.start(Duration.ofSeconds(60));
+                cluster.restartAfterCrash(victim, Duration.ofSeconds(60));
 
                 assertThat(loadgen.awaitExit(Duration.ofSeconds(120))).as(loadgen.output()).isZero();
                 assertThat(loadgen.output()).contains(String.format("sent %,d events", EVENTS)).contains(" 0 failed");
@@ -82,6 +82,9 @@ class ClusterJarsTest {
                 assertThat(cluster.server(2, 1).query("SELECT count(), uniqExact(uuid) FROM clickmap.events")).isEqualTo(EVENTS + "\t" + EVENTS);
                 cluster.awaitReplicasAgree("SELECT sum(count) FROM clickmap.clicks_daily_local", Duration.ofSeconds(60));
                 assertThat(cluster.server(1, 2).query("SELECT sum(count) FROM clickmap.clicks_daily")).isEqualTo(String.valueOf(EVENTS));
+                // the element stats read these on one replica per shard: the restarted one may still be fetching its parts
+                cluster.awaitReplicasAgree("SELECT sum(count) FROM clickmap.element_clicks_daily_local", Duration.ofSeconds(60));
+                cluster.awaitReplicasAgree("SELECT uniqExact(team_id, chain_hash) FROM clickmap.element_chains_local", Duration.ofSeconds(60));
                 statsOnTheClusterCountWhatIsStored(entry, cluster.server(2, 1));
 
                 ingest.signal("TERM");

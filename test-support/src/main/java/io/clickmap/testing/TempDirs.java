@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-final class TempDirs {
+/** Removing the directories tests and benchmarks leave behind: best effort, a leftover file fails nothing. */
+public final class TempDirs {
     private TempDirs() {
     }
 
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

@@ -17,6 +17,7 @@ import io.clickmap.local.WatchedProcess;
 import io.clickmap.testing.KafkaBroker;
 import io.clickmap.testing.KafkaExtension;
 import io.clickmap.testing.SharedServers;
+import io.clickmap.testing.TempDirs;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,16 +165,8 @@ public final class ClusterBenchmark {
             } else {
                 single.stop();
             }
-            deleteTree(dir);
-        }
-    }
-
-    /** A layout's servers hold a copy of every event: gone once it is measured. */
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+            // a layout's servers hold a copy of every event: gone once it is measured
+            TempDirs.delete(dir);
         }
     }
 

@@ -67,7 +67,7 @@ class ClusterParityTest extends ServiceTest {
             CLICKHOUSE.sql(insert);
             onCluster(insert);
         }
-        for (String table : List.of("events", "clicks_daily", "element_clicks_daily", "chainless_clicks_daily")) {
+        for (String table : List.of("events", "clicks_daily", "element_clicks_daily", "chainless_clicks_daily", "element_chains", "element_urls")) {
             cluster.awaitReplicasAgree("SELECT count() FROM clickmap." + table + "_local", Duration.ofSeconds(60));
         }
     }
