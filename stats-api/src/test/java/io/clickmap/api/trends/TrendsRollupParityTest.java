@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * alone without element filters, else {@code element_clicks_daily} and {@code chainless_clicks_daily}. The data is
  * 4,000 generated clicks over twelve days of June 2025 and 1,200 over the last ten days up to now, with chains and
  * without, six URLs (one empty), the three event types and another environment, and 90 clicks without a chain on
- * three checkout pages that no click with a chain has.
+ * three checkout pages that no click with a chain has. Distinct-counting math is checked against plain {@code uniqExact}
+ * over 6,000 more clicks of 2,500 ids and 900 sessions in July's first week.
  */
 @MicronautTest
 class TrendsRollupParityTest extends ServiceTest {
@@ -59,6 +60,7 @@ class TrendsRollupParityTest extends ServiceTest {
         CLICKHOUSE.sql(clicks("toDateTime('2025-06-01 00:00:00', 'UTC') + (number * 7919) % (12 * 86400)", 4000));
         CLICKHOUSE.sql(clicks("now() - (number * 7919) % (10 * 86400)", 1200));
         CLICKHOUSE.sql(chainlessCheckoutClicks());
+        CLICKHOUSE.sql(manyIds());
         internalUsers.add(1, "tester");
 
         Map<String, Object> properties = new HashMap<>(getProperties());
@@ -227,6 +229,53 @@ class TrendsRollupParityTest extends ServiceTest {
         assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"filterTestAccounts\":true"));
         assertSameResult(new Path("mixed", List.of("FROM clicks_daily", "FROM events"), List.of("FROM element_clicks_daily")),
                 trends(AUTOCAPTURE + ",{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"math\":\"dau\"}", JUNE));
+    }
+
+    @Test
+    void distinctMathCountsWhatAPlainUniqExactOverTheEventsCounts() {
+        String july = "\"dateRange\":{\"date_from\":\"2025-07-01\",\"date_to\":\"2025-07-07\"}";
+        List<Long> dau = new ArrayList<>();
+        List<Long> weekly = new ArrayList<>();
+        List<Long> sessions = new ArrayList<>();
+        for (int day = 1; day <= 7; day++) {
+            String date = "toDate('2025-07-0" + day + "')";
+            dau.add(Long.parseLong(scalar("SELECT uniqExact(distinct_id) FROM events WHERE team_id = 1 AND event = '$autocapture' "
+                    + "AND toDate(timestamp) = " + date)));
+            weekly.add(Long.parseLong(scalar("SELECT uniqExact(distinct_id) FROM events WHERE team_id = 1 AND event = '$autocapture' "
+                    + "AND toDate(timestamp) > " + date + " - 7 AND toDate(timestamp) <= " + date)));
+            sessions.add(Long.parseLong(scalar("SELECT uniqExact(property_values[indexOf(property_keys, '$session_id')]) FROM events "
+                    + "WHERE team_id = 1 AND event = '$autocapture' AND toDate(timestamp) = " + date)));
+        }
+        long week = Long.parseLong(scalar("SELECT uniqExact(distinct_id) FROM events WHERE team_id = 1 AND event = '$autocapture' "
+                + "AND toYYYYMM(timestamp) = 202507"));
+        assertThat(dau).as("the fixture spreads its ids over every day").allMatch(count -> count > 500);
+
+        assertThat(data(assertSameResult(RAW, trends(math("dau"), july)))).isEqualTo(dau);
+        assertThat(data(assertSameResult(RAW, trends(math("weekly_active"), july)))).isEqualTo(weekly);
+        assertThat(data(assertSameResult(RAW, trends(math("unique_session"), july)))).isEqualTo(sessions);
+        JsonNode bold = assertSameResult(RAW, trends(math("dau"), july + ",\"trendsFilter\":{\"display\":\"BoldNumber\"}"));
+        assertThat(bold.get("result").get(0).get("aggregated_value").asLong()).isEqualTo(week);
+    }
+
+    private static String math(String math) {
+        return "{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"" + math + "\"}";
+    }
+
+    private static List<Long> data(JsonNode answer) {
+        List<Long> counts = new ArrayList<>();
+        answer.get("result").get(0).get("data").forEach(count -> counts.add(count.asLong()));
+        return counts;
+    }
+
+    /** 6,000 autocaptures of environment 1 over July's first week by 2,500 ids in 900 sessions. */
+    static String manyIds() {
+        return """
+                INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
+                                    property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
+                SELECT generateUUIDv4(), 1, '$autocapture', toDateTime('2025-07-01 00:00:00', 'UTC') + (number * 7919) % (7 * 86400),
+                       concat('user-', toString(number % 2500)), 'https://shop.example.com/', '', '{}', ['$session_id'],
+                       [concat('session-', toString(number % 900))], 'parity', 2, number
+                FROM numbers(6000)""";
     }
 
     /** The insight computed by both services: the same result, this one by {@code path}, the raw one from events alone. */
