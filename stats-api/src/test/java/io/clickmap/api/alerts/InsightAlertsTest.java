@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The insight object's {@code alerts}, on the real ClickHouse with the checker off: the live alerts on the insight, each
- * exactly as the alerts API answers it (checks and state included), on retrieve, update and the full list, read once
- * per request whatever the page's length.
+ * exactly as the alerts API answers it (checks and state included), on retrieve, update and the full list, in as many
+ * reads per request whatever the page's length (the alerts, then their checks when there are some).
  */
 @MicronautTest
 class InsightAlertsTest extends ServiceTest {
@@ -101,7 +101,7 @@ class InsightAlertsTest extends ServiceTest {
     }
 
     @Test
-    void theFullListShowsEachRowsAlertsFromOneReadWhateverThePagesLength() {
+    void theFullListShowsEachRowsAlertsFromTheSameReadsWhateverThePagesLength() {
         JsonNode watched = insight(3, "Watched");
         JsonNode alert = alert(3, watched, "on the list");
         insight(3, "Unwatched");
