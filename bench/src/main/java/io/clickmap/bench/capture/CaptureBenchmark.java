@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class CaptureBenchmark {
     static final String TOKEN = "phc_clickmap_local";
     private static final String DATABASE = "bench_capture";
     private static final int PARTITIONS = 4;
+    private static final String INSERT_SECONDS = "clickmap_ingest_insert_seconds";
 
     private final String captureJar;
     private final String ingestJar;
@@ -202,9 +204,14 @@ public final class CaptureBenchmark {
                 + "**%,.0f events/s end to end**", accepted, sent.eventsPerSecond(), wall, accepted / wall);
 
         awaitAllStored(capture);
+        Map<String, Long> insertsBefore = insertTimes(ingest);
+        MergeSampler merges = MergeSampler.start(sql, DATABASE);
         Freshness.Result fresh = Freshness.measure(load, Requests.posthogBatches(200, 50, 4), 10_000, 60, this::stored);
+        String merging = merges.stop();
         line("- freshness at 10,000 events/s for 60 s (capture's 200 → row counted in ClickHouse, polled every 50 ms): "
                 + "p50 %d ms, **p99 %d ms**, max %d ms; %,d refused", fresh.p50Millis(), fresh.p99Millis(), fresh.maxMillis(), fresh.refused());
+        line("  - ingest's inserts meanwhile, by duration: %s", insertTimes(insertsBefore, insertTimes(ingest)));
+        line("  - ClickHouse meanwhile (sampled every 0.5 s): %s", merging);
         long all = awaitAllStored(capture);
         // the load sends the same prepared bodies again and again, so uuids repeat by design: the count is what tells
         line("- nothing lost or doubled: capture answered 200 for %,d events, `count()` = %,d", all, stored());
@@ -226,11 +233,38 @@ public final class CaptureBenchmark {
         return accepted;
     }
 
-    private static long acceptedBy(JarProcess capture) throws Exception {
-        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + capture.port() + "/metrics")).build(),
+    /** Ingest's insert-duration histogram ({@code clickmap_ingest_insert_seconds}) as /metrics gives it: upper bound → inserts up to it. */
+    private static Map<String, Long> insertTimes(JarProcess ingest) throws Exception {
+        Map<String, Long> cumulative = new LinkedHashMap<>();
+        metrics(ingest).lines().filter(line -> line.startsWith(INSERT_SECONDS + "_bucket{le=\"")).forEach(line -> cumulative.put(
+                line.substring(line.indexOf('"') + 1, line.lastIndexOf('"')), (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))));
+        return cumulative;
+    }
+
+    /** The inserts between two readings, per duration range: "≤ 0.01 s: 3, 0.25–0.5 s: 12, 5–+Inf s: 1". */
+    private static String insertTimes(Map<String, Long> before, Map<String, Long> after) {
+        List<String> ranges = new ArrayList<>();
+        String lower = null;
+        long below = 0;
+        for (Map.Entry<String, Long> bucket : after.entrySet()) {
+            long upTo = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0L);
+            if (upTo > below) {
+                ranges.add((lower == null ? "≤ " : lower + "–") + bucket.getKey() + " s: " + (upTo - below));
+            }
+            below = upTo;
+            lower = bucket.getKey();
+        }
+        return ranges.isEmpty() ? "none" : String.join(", ", ranges);
+    }
+
+    private static String metrics(JarProcess process) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + process.port() + "/metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith("clickmap_capture_events_accepted_total "))
+    }
+
+    private static long acceptedBy(JarProcess capture) throws Exception {
+        return metrics(capture).lines().filter(line -> line.startsWith("clickmap_capture_events_accepted_total "))
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1).strip())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("capture's /metrics has no accepted count"));
     }
