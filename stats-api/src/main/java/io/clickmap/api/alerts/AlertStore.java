@@ -33,6 +33,7 @@ class AlertStore {
             + "ORDER BY team_id, id, version DESC LIMIT 1 BY team_id, id) WHERE deleted = 0 AND enabled = 1");
     private static final SqlTemplate.Fragment LIVE = SqlTemplate.Fragment.code("WHERE deleted = 0");
     private static final SqlTemplate WITH_THRESHOLD_ON = SqlTemplate.of("WHERE insight_id = {insight} AND threshold_id != ''");
+    private static final SqlTemplate LIVE_ON = SqlTemplate.of("WHERE deleted = 0 AND has({insights}, insight_id)");
     private static final SqlTemplate INSERT = SqlTemplate.of("""
             INSERT INTO alerts (team_id, id, version, check_epoch, insight_id, name, enabled, deleted, condition_type, config,
                                 calculation_interval, threshold_id, threshold_name, threshold_created_at, threshold_configuration,
@@ -60,6 +61,11 @@ class AlertStore {
     /** The environment's alerts that are not deleted, newest first. */
     List<StoredAlert> live(long environmentId, ServerTiming timing) {
         return current(environmentId, LIVE, timing);
+    }
+
+    /** The alerts that are not deleted and watch one of these insights, newest first. */
+    List<StoredAlert> liveOn(long environmentId, List<Long> insightIds, ServerTiming timing) {
+        return current(environmentId, LIVE_ON.bind("insights", insightIds).fragment(), timing);
     }
 
     /** The current version of every alert, deleted or not, that has a threshold and watches this insight. */
