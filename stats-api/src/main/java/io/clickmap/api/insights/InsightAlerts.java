@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The alerts on insights, for the insight object's {@code alerts} (PostHog's alert objects), kept by the alerts
- * feature. One ClickHouse read answers for any number of insights, so a list page costs one read, not one per row.
+ * feature. The same reads answer for any number of insights (the alerts, and their checks when there are any), so a
+ * list page costs as many as one insight, not as many per row.
  * Failures pass through.
  */
 public interface InsightAlerts {

@@ -179,7 +179,7 @@ public class InsightsController {
         return InsightJson.full(insight, user(insight.createdBy()), user(insight.lastModifiedBy()), answer, null, alertsOn);
     }
 
-    /** The alerts on these insights, by insight id: one read for them all, as PostHog lists them on the full form only. */
+    /** The alerts on these insights, by insight id, read for them all at once, as PostHog lists them on the full form only. */
     private Map<Long, List<Object>> alerts(long environmentId, List<StoredInsight> insights, ServerTiming timing) {
         Map<Long, Object> shown = new LinkedHashMap<>();
         insights.forEach(insight -> shown.put(insight.id(), InsightJson.basic(insight, user(insight.createdBy()))));
