@@ -268,7 +268,7 @@ class TrendsRollupParityTest extends ServiceTest {
     }
 
     /** 6,000 autocaptures of environment 1 over July's first week by 2,500 ids in 900 sessions. */
-    static String manyIds() {
+    private static String manyIds() {
         return """
                 INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
                                     property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
