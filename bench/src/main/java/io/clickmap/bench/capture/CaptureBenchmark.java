@@ -33,6 +33,8 @@ public final class CaptureBenchmark {
     private static final String DATABASE = "bench_capture";
     private static final int PARTITIONS = 4;
     private static final String INSERT_SECONDS = "clickmap_ingest_insert_seconds";
+    /** Requests in flight in the closed loops; {@code -Dcapture.bench.in-flight=64} to see whether 32 leaves capture idle. */
+    private static final int IN_FLIGHT = Integer.getInteger("capture.bench.in-flight", 32);
 
     private final String captureJar;
     private final String ingestJar;
@@ -92,15 +94,16 @@ public final class CaptureBenchmark {
         Load.Result batched = batches50.result();
         line("## Capture alone (Kafka in the benchmark's JVM, same 2 cores)");
         line("- warm-up: %s", warmUp);
-        line("- gzip batches of 50 posthog-js events, 32 requests in flight, %d s: **%,.0f events/s** (%,.0f requests/s), "
-                        + "**%.1f µs CPU per event** in capture, request latency p50 %.1f ms, p99 %.1f ms; %,d refused",
-                seconds, batched.eventsPerSecond(), batched.requestsPerSecond(), batches50.cpuMicrosPerEvent(),
+        line("- gzip batches of 50 posthog-js events, %d requests in flight, %d s: **%,.0f events/s** (%,.0f requests/s), "
+                        + "**%.1f µs CPU per event** in capture (%.2f cores), request latency p50 %.1f ms, p99 %.1f ms; %,d refused",
+                IN_FLIGHT, seconds, batched.eventsPerSecond(), batched.requestsPerSecond(), batches50.cpuMicrosPerEvent(), batches50.cores(),
                 batched.percentileMillis(50), batched.percentileMillis(99), batched.refused());
+        line("  - meanwhile: %s", batches50.machine());
 
         Measured singleEvents = closedLoop(capture, load, singles);
         Load.Result single = singleEvents.result();
-        line("- single-event requests (gzip, as posthog-js sends one event), 32 in flight: **%,.0f events/s**, %.1f µs CPU per event, "
-                + "p50 %.1f ms, p99 %.1f ms; %,d refused", single.eventsPerSecond(), singleEvents.cpuMicrosPerEvent(),
+        line("- single-event requests (gzip, as posthog-js sends one event), %d in flight: **%,.0f events/s**, %.1f µs CPU per event, "
+                + "p50 %.1f ms, p99 %.1f ms; %,d refused", IN_FLIGHT, single.eventsPerSecond(), singleEvents.cpuMicrosPerEvent(),
                 single.percentileMillis(50), single.percentileMillis(99), single.refused());
 
         double halfRate = batched.requestsPerSecond() / 2;
@@ -110,9 +113,12 @@ public final class CaptureBenchmark {
         line("- capture's heap: peak %d MiB of -Xmx256m before a collection (GC log), RSS %d MiB", capture.peakHeapMiB(), capture.peakRssMiB());
         capture.stop();
 
+        CpuSplit beforeOwn = CpuSplit.now();
         double own = KafkaOwnRate.measure(kafka.bootstrapServers(), topics.newTopic("bench-kafka-own", PARTITIONS), batches, 1_000_000);
+        String ownCpu = CpuSplit.now().since(beforeOwn);
         line("- Kafka's own producer, the same envelopes (acks=all, idempotent, lz4, 1,000,000 events from the benchmark's JVM): "
                 + "%,.0f events/s; capture reaches **%.2f×** of it", own, batched.eventsPerSecond() / own);
+        line("  - meanwhile (the producer's threads are among the rest): %s", ownCpu);
     }
 
     /**
@@ -138,26 +144,32 @@ public final class CaptureBenchmark {
         Load.Result single = singleEvents.result();
         line("## The same request path on plain Netty (no Micronaut; only POST /e/, for comparison)");
         line("- warm-up: %s", warmUp);
-        line("- gzip batches of 50, 32 in flight, %d s: **%,.0f events/s**, **%.1f µs CPU per event**, p50 %.1f ms, p99 %.1f ms; %,d refused",
-                seconds, batched.eventsPerSecond(), batches50.cpuMicrosPerEvent(), batched.percentileMillis(50), batched.percentileMillis(99),
+        line("- gzip batches of 50, %d in flight, %d s: **%,.0f events/s**, **%.1f µs CPU per event**, p50 %.1f ms, p99 %.1f ms; %,d refused",
+                IN_FLIGHT, seconds, batched.eventsPerSecond(), batches50.cpuMicrosPerEvent(), batched.percentileMillis(50), batched.percentileMillis(99),
                 batched.refused());
-        line("- single-event requests, 32 in flight: **%,.0f events/s**, %.1f µs CPU per event, p50 %.1f ms, p99 %.1f ms; %,d refused",
-                single.eventsPerSecond(), singleEvents.cpuMicrosPerEvent(), single.percentileMillis(50), single.percentileMillis(99), single.refused());
+        line("  - meanwhile: %s", batches50.machine());
+        line("- single-event requests, %d in flight: **%,.0f events/s**, %.1f µs CPU per event, p50 %.1f ms, p99 %.1f ms; %,d refused",
+                IN_FLIGHT, single.eventsPerSecond(), singleEvents.cpuMicrosPerEvent(), single.percentileMillis(50), single.percentileMillis(99), single.refused());
         netty.stop();
     }
 
     /** A closed loop's result and the CPU the serving process spent on it. */
-    private record Measured(Load.Result result, double cpuSeconds) {
+    private record Measured(Load.Result result, double cpuSeconds, String machine) {
         double cpuMicrosPerEvent() {
             return cpuSeconds * 1e6 / result.events();
         }
+
+        double cores() {
+            return cpuSeconds / result.seconds();
+        }
     }
 
-    /** 32 requests in flight for the phase's seconds, with the CPU the process used meanwhile. */
+    /** {@link #IN_FLIGHT} requests in flight for the phase's seconds, with the CPU the process used meanwhile. */
     private Measured closedLoop(JarProcess process, Load load, Requests requests) throws InterruptedException {
         double cpu = process.cpuSeconds();
-        Load.Result result = load.closedLoop(requests, 32, seconds);
-        return new Measured(result, process.cpuSeconds() - cpu);
+        CpuSplit split = CpuSplit.now();
+        Load.Result result = load.closedLoop(requests, IN_FLIGHT, seconds);
+        return new Measured(result, process.cpuSeconds() - cpu, CpuSplit.now().since(split));
     }
 
     /** The benchmark's own jar, which holds {@link PlainNettyCapture} and capture's classes. */
@@ -175,7 +187,7 @@ public final class CaptureBenchmark {
         int slices = 0;
         while (slices < 2 || share >= 0.05 && slices < 24) {
             JarProcess.Cpu before = capture.cpu();
-            load.closedLoop(batches, 32, 5);
+            load.closedLoop(batches, IN_FLIGHT, 5);
             share = capture.compilerShareSince(before);
             slices++;
         }
@@ -195,13 +207,13 @@ public final class CaptureBenchmark {
         awaitAllStored(capture);
         long before = stored();
         long started = System.nanoTime();
-        Load.Result sent = load.closedLoop(batches, 32, seconds);
+        Load.Result sent = load.closedLoop(batches, IN_FLIGHT, seconds);
         long accepted = awaitAllStored(capture) - before;
         double wall = (System.nanoTime() - started) / 1e9;
         line("## The whole pipeline (capture → Kafka → ingest → ClickHouse, all on the same 2 cores)");
         line("- warm-up: %s", warmUp);
-        line("- %,d events in gzip batches of 50, 32 requests in flight: accepted at %,.0f events/s; all stored after %.1f s: "
-                + "**%,.0f events/s end to end**", accepted, sent.eventsPerSecond(), wall, accepted / wall);
+        line("- %,d events in gzip batches of 50, %d requests in flight: accepted at %,.0f events/s; all stored after %.1f s: "
+                + "**%,.0f events/s end to end**", accepted, IN_FLIGHT, sent.eventsPerSecond(), wall, accepted / wall);
 
         awaitAllStored(capture);
         Map<String, Long> insertsBefore = insertTimes(ingest);
