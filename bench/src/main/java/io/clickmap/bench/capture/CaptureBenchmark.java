@@ -33,8 +33,13 @@ public final class CaptureBenchmark {
     private static final String DATABASE = "bench_capture";
     private static final int PARTITIONS = 4;
     private static final String INSERT_SECONDS = "clickmap_ingest_insert_seconds";
-    /** Requests in flight in the closed loops; {@code -Dcapture.bench.in-flight=64} to see whether 32 leaves capture idle. */
-    private static final int IN_FLIGHT = Integer.getInteger("capture.bench.in-flight", 32);
+    /**
+     * Requests in flight in the closed loops. Capture groups the requests waiting for each sender into one Kafka
+     * transaction, so its rate follows how many wait: with 32 the machine had a third of a core idle (transaction
+     * round trips, not CPU, bounded it); a capture host in front of many pages has more. Set it with
+     * {@code -Dcapture.bench.in-flight=N} to compare.
+     */
+    private static final int IN_FLIGHT = Integer.getInteger("capture.bench.in-flight", 64);
 
     private final String captureJar;
     private final String ingestJar;
