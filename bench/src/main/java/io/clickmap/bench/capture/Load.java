@@ -221,7 +221,8 @@ final class Load {
                 out.write(request);
                 out.flush();
                 return readAnswer();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // a malformed answer (a status or chunk size that does not parse) breaks the connection too
                 close();
                 return -1;
             }
@@ -246,7 +247,7 @@ final class Load {
                 }
             }
             if (chunked) {
-                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                for (long size = chunkSize(line()); size > 0; size = chunkSize(line())) {
                     skip(size);
                     line();
                 }
@@ -260,6 +261,12 @@ final class Load {
                 close();
             }
             return code;
+        }
+
+        /** A chunk's size line, without any chunk extension after ';'. */
+        private long chunkSize(String line) {
+            int extension = line.indexOf(';');
+            return Long.parseLong((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
         }
 
         private String line() throws IOException {
