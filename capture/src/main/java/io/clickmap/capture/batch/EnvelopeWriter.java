@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * Writes the events of one request in PostHog's capture envelope ({@code uuid, distinct_id, ip, site_url, now,
  * sent_at, token, data}), each event's own bytes in {@code data}. The fields ingest needs are checked here, so
  * that nothing capture accepts is dead-lettered later for a reason the client could have been told. Written by
- * hand: what the request's events share is rendered once, and each event is escaped straight into its
- * envelope, sized exactly from the length {@link BodyScanner} counted.
+ * hand: what the request's events share is rendered once, and each event's escaped bytes, which
+ * {@link BodyScanner} wrote while reading the body, are copied into an envelope sized exactly.
  */
 final class EnvelopeWriter {
     private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
@@ -42,7 +42,7 @@ final class EnvelopeWriter {
         this.batchToken = batchToken;
     }
 
-    CapturedEvent write(byte[] body, EventFields event, int index, Consumer<String> checkToken) {
+    CapturedEvent write(byte[] escapedBody, EventFields event, int index, Consumer<String> checkToken) {
         if (event.event == null || event.event.isEmpty()) {
             throw Rejection.invalidEvent("Event " + index + " has no event name.");
         }
@@ -60,7 +60,7 @@ final class EnvelopeWriter {
         byte[] quotedId = STRINGS.quoteAsUTF8(distinctId);
         byte[] quotedToken = STRINGS.quoteAsUTF8(token);
         long length = UUID_FIELD.length + uuid.length + DISTINCT_ID_FIELD.length + quotedId.length + arrivalFields.length
-                + TOKEN_FIELD.length + quotedToken.length + DATA_FIELD.length + event.escapedLength + END.length;
+                + TOKEN_FIELD.length + quotedToken.length + DATA_FIELD.length + (event.escapedTo - event.escapedFrom) + END.length;
         if (length > CaptureLimits.MAX_EVENT_BYTES) {
             throw Rejection.tooLarge("event_too_large", "Event " + index + " takes " + length + " bytes as a Kafka message; at most "
                     + CaptureLimits.MAX_EVENT_BYTES + " are stored.");
@@ -74,11 +74,8 @@ final class EnvelopeWriter {
         at = put(TOKEN_FIELD, envelope, at);
         at = put(quotedToken, envelope, at);
         at = put(DATA_FIELD, envelope, at);
-        at = JsonStringEscape.escapeInto(body, event.start, event.end, envelope, at);
-        at = put(END, envelope, at);
-        if (at != envelope.length) {
-            throw new IllegalStateException("event " + index + " escaped to " + at + " bytes where " + length + " were counted");
-        }
+        System.arraycopy(escapedBody, event.escapedFrom, envelope, at, event.escapedTo - event.escapedFrom);
+        put(END, envelope, envelope.length - END.length);
         return new CapturedEvent(distinctId.getBytes(StandardCharsets.UTF_8), envelope);
     }
 

@@ -29,7 +29,7 @@ public final class EventBatch {
         List<CapturedEvent> captured = new ArrayList<>(body.events().size());
         List<String> checkedTokens = new ArrayList<>(1);
         for (int i = 0; i < body.events().size(); i++) {
-            captured.add(envelopes.write(json, body.events().get(i), i, token -> {
+            captured.add(envelopes.write(body.escaped(), body.events().get(i), i, token -> {
                 if (!checkedTokens.contains(token)) {
                     if (!knownToken.test(token)) {
                         throw Rejection.unknownToken();

@@ -2,8 +2,8 @@ package io.clickmap.capture.batch;
 
 /**
  * What capture needs of one event, as {@link BodyScanner} found it: its name, uuid, distinct id and project
- * token, at the top or in {@code properties}; where the event's bytes start and end in the body, so that it is
- * written to Kafka exactly as sent; and their length once escaped into the envelope's {@code data} string.
+ * token, at the top or in {@code properties}; where the event's bytes start and end in the body, and where
+ * they are once escaped as the envelope's {@code data} string, so that it is written to Kafka exactly as sent.
  */
 final class EventFields {
     String event;
@@ -17,5 +17,6 @@ final class EventFields {
     boolean propertiesMalformed;
     int start;
     int end;
-    long escapedLength;
+    int escapedFrom;
+    int escapedTo;
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The scanner against Jackson, the parser ingest reads events with: on generated bodies (every JSON form,
- * escapes in names and values, whitespace, nesting) it finds the fields Jackson's tree holds and counts the
- * escaped length exactly; on those bodies mutated byte by byte it never accepts what Jackson refuses, and
+ * escapes in names and values, whitespace, nesting) it finds the fields Jackson's tree holds and escapes each
+ * event into a JSON string that reads back as the event's bytes; on those bodies mutated byte by byte it never accepts what Jackson refuses, and
  * refuses nothing Jackson accepts unless the bytes are not well-formed UTF-8.
  */
 class BodyScannerTest {
@@ -32,7 +32,7 @@ class BodyScannerTest {
     private static final String[] SPECIAL = {"event", "uuid", "distinct_id", "token", "api_key", "properties"};
 
     @Test
-    void generatedBodiesGiveJacksonsFieldsAndTheExactEscapedLength() throws Exception {
+    void generatedBodiesGiveJacksonsFieldsAndEachEventEscapedAsAString() throws Exception {
         Random random = new Random(7);
         for (int round = 0; round < 3_000; round++) {
             Generator generator = new Generator(random);
@@ -65,7 +65,7 @@ class BodyScannerTest {
                 assertThat(fields.propertiesMalformed).isEqualTo(properties != null && !object && !properties.isNull());
                 assertThat(fields.propertiesToken).as(text).isEqualTo(object ? nonBlank(properties.get("token")) : null);
                 assertThat(fields.propertiesDistinctId).as(text).isEqualTo(object ? id(properties.get("distinct_id")) : null);
-                assertThat(fields.escapedLength).as(text).isEqualTo(escapedLength(body, fields.start, fields.end));
+                assertThat(unescaped(scanned, fields)).as(text).isEqualTo(new String(body, fields.start, fields.end - fields.start, StandardCharsets.UTF_8));
             }
         }
     }
@@ -139,13 +139,37 @@ class BodyScannerTest {
     }
 
     @Test
-    void aByteOrderMarkIsSkippedAndWhitespaceIsCountedAsItWillBeEscaped() throws Exception {
+    void aByteOrderMarkIsSkippedAndWhitespaceBetweenTokensIsEscaped() throws Exception {
         byte[] body = ("\uFEFF [ {\n\t\"event\" : \"é\" ,\r\n\"n\":[ 1 , 2 ] } ]").getBytes(StandardCharsets.UTF_8);
-        EventFields event = BodyScanner.scan(body).events().get(0);
+        BodyScanner.Body scanned = BodyScanner.scan(body);
+        EventFields event = scanned.events().get(0);
 
         assertThat(event.event).isEqualTo("é");
         assertThat(new String(body, event.start, event.end - event.start, StandardCharsets.UTF_8)).startsWith("{\n\t").endsWith("] }");
-        assertThat(event.escapedLength).isEqualTo(escapedLength(body, event.start, event.end));
+        assertThat(escaped(scanned, event)).startsWith("{\\u000a\\u0009\\\"event\\\" : \\\"é\\\" ,\\u000d\\u000a");
+        assertThat(unescaped(scanned, event)).isEqualTo(new String(body, event.start, event.end - event.start, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void quotesBackslashesEscapesAndUnicodeSurviveTheRoundTrip() throws Exception {
+        String event = "{\"text\":\"Say \\\"hi\\\" \\\\ now \\u00e9 \\/\",\"emoji\":\"✓ 日本 \uD83D\uDE00\"}";
+        byte[] body = ("[" + event + "]").getBytes(StandardCharsets.UTF_8);
+        BodyScanner.Body scanned = BodyScanner.scan(body);
+
+        assertThat(unescaped(scanned, scanned.events().get(0))).isEqualTo(event);
+        assertThat(escaped(scanned, scanned.events().get(0))).contains("Say \\\\\\\"hi").contains("\\\\\\\\ now \\\\u00e9 \\\\/");
+    }
+
+    @Test
+    void bodiesThatEscapeToMuchMoreThanTheirSizeGrowTheBufferWithoutLosingAByte() throws Exception {
+        // larger than any buffer a thread keeps, and escaping to twice and six times their size
+        String quotes = "{\"event\":\"e\",\"quotes\":\"" + "\\\"".repeat(150_000) + "\"}";
+        String spaced = "{\"event\":\"e\",\"n\":\n\t1}";
+        byte[] body = ("[" + quotes + ",\r\n" + spaced + "]" + "\n".repeat(200_000)).getBytes(StandardCharsets.UTF_8);
+        BodyScanner.Body scanned = BodyScanner.scan(body);
+
+        assertThat(unescaped(scanned, scanned.events().get(0))).isEqualTo(quotes);
+        assertThat(unescaped(scanned, scanned.events().get(1))).isEqualTo(spaced);
     }
 
     private static void assertBothAccept(String body) {
@@ -243,9 +267,13 @@ class BodyScannerTest {
         return node.isIntegralNumber() ? node.asText() : null;
     }
 
-    private static long escapedLength(byte[] body, int from, int to) {
-        byte[] out = new byte[6 * (to - from)];
-        return JsonStringEscape.escapeInto(body, from, to, out, 0);
+    private static String escaped(BodyScanner.Body scanned, EventFields event) {
+        return new String(scanned.escaped(), event.escapedFrom, event.escapedTo - event.escapedFrom, StandardCharsets.UTF_8);
+    }
+
+    /** The escaped event read back as the content of a JSON string, by Jackson. */
+    private static String unescaped(BodyScanner.Body scanned, EventFields event) throws Exception {
+        return JACKSON.readValue("\"" + escaped(scanned, event) + "\"", String.class);
     }
 
     /** Random bodies in every shape, written by hand so that escapes, whitespace and number forms vary. */
