@@ -41,7 +41,8 @@ public final class Migrations {
             "V011__insight_views.sql",
             "V012__sharing.sql",
             "V013__alerts.sql",
-            "V014__toolbar_tokens.sql");
+            "V014__toolbar_tokens.sql",
+            "V015__daily_ids.sql");
 
     private static final String LEDGER = """
             CREATE TABLE IF NOT EXISTS {database}.schema_migrations (

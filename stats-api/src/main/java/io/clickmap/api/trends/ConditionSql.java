@@ -40,6 +40,24 @@ final class ConditionSql {
         return condition instanceof Condition.EventName || condition instanceof Condition.Element;
     }
 
+    /** Whether the condition names events and nothing else (a series' own event is apart from it): all {@code daily_ids} can ask. */
+    static boolean eventNamesOnly(Condition condition) {
+        if (condition instanceof Condition.All all) {
+            return all.conditions().stream().allMatch(ConditionSql::eventNamesOnly);
+        }
+        if (condition instanceof Condition.Any any) {
+            return any.conditions().stream().allMatch(ConditionSql::eventNamesOnly);
+        }
+        return condition instanceof Condition.EventName;
+    }
+
+    /** Over {@code daily_ids}, for a condition on event names alone. */
+    Fragment onDailyIds(Condition condition) {
+        return render(condition, leaf -> {
+            throw new IllegalArgumentException("daily_ids holds event names and ids only, so it cannot count this filter: " + leaf);
+        });
+    }
+
     /** Whether some filter of the condition is on the clicked element: only the element rollups hold chains. */
     static boolean hasElementFilter(Condition condition) {
         if (condition instanceof Condition.All all) {

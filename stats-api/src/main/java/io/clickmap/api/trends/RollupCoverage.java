@@ -24,6 +24,8 @@ class RollupCoverage {
     static final int CHAINLESS_ROLLUP_MIGRATION = 9;
     /** Created {@code clicks_daily} (V010__clicks_rollup.sql). */
     static final int CLICKS_ROLLUP_MIGRATION = 10;
+    /** Created {@code daily_ids} (V015__daily_ids.sql). */
+    static final int DAILY_IDS_MIGRATION = 15;
     private static final SqlTemplate APPLIED = SqlTemplate.of("SELECT count() AS records, toUInt32(max(applied_at)) AS applied "
             + "FROM schema_migrations WHERE version = {version}");
     private static final SqlTemplate OLDER_DAYS = SqlTemplate.of("SELECT toUInt32(toDate(timestamp)) AS day FROM events "

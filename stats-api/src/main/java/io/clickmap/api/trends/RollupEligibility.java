@@ -6,14 +6,18 @@ import java.util.Optional;
 
 /**
  * Whether the daily rollups can count one series of a query exactly as {@code events} would, and if not, why not.
- * They hold click counts per day, event, page URL and chain — nothing else — so they answer sums over whole days
- * whose filters and breakdown concern only those. A pure decision: the reason it returns is the first that applies.
+ * The click rollups hold counts per day, event, page URL and chain, so they answer sums over whole days whose
+ * filters and breakdown concern only those; {@code daily_ids} holds each day's distinct ids per event, so it
+ * answers distinct-id math filtered by event names alone. A pure decision: the reason it returns is the first that
+ * applies.
  */
 final class RollupEligibility {
     /** Why a series is counted over {@code events}. */
     enum Reason {
-        /** Distinct ids and sessions are not in the rollups, and distinct counts of days do not add up. */
-        DISTINCT_MATH,
+        /** Sessions are not in the rollups. */
+        SESSIONS,
+        /** Distinct ids are kept per day and event only: a distinct-id series with a property or element filter. */
+        DISTINCT_WITH_FILTERS,
         /** Hour buckets cut days, and the rollups hold whole days. */
         HOURLY,
         /** A filter on an event property other than {@code $current_url}. */
@@ -31,17 +35,27 @@ final class RollupEligibility {
 
     /** Empty when the rollups can count {@code series}; {@code internalIds} are those the query leaves out. */
     static Optional<Reason> refusal(TrendsQuery query, TrendsSeries series, List<String> internalIds) {
-        if (series.math() != TrendsMath.TOTAL) {
-            return Optional.of(Reason.DISTINCT_MATH);
+        if (series.math() == TrendsMath.UNIQUE_SESSION) {
+            return Optional.of(Reason.SESSIONS);
         }
         if (query.interval().isHourly()) {
             return Optional.of(Reason.HOURLY);
         }
-        if (!ConditionSql.rollupsHold(Condition.both(query.properties(), series.properties()))) {
-            return Optional.of(Reason.PROPERTY_FILTER);
-        }
-        if (!byUrlOrNone(query.breakdown())) {
-            return Optional.of(Reason.BREAKDOWN);
+        Condition condition = Condition.both(query.properties(), series.properties());
+        if (series.math().isDistinct()) {
+            if (!ConditionSql.eventNamesOnly(condition)) {
+                return Optional.of(Reason.DISTINCT_WITH_FILTERS);
+            }
+            if (query.breakdown() != null) {
+                return Optional.of(Reason.BREAKDOWN);
+            }
+        } else {
+            if (!ConditionSql.rollupsHold(condition)) {
+                return Optional.of(Reason.PROPERTY_FILTER);
+            }
+            if (!byUrlOrNone(query.breakdown())) {
+                return Optional.of(Reason.BREAKDOWN);
+            }
         }
         if (query.samplingFactor() < 1.0) {
             return Optional.of(Reason.SAMPLED);

@@ -66,9 +66,12 @@ class TrendsEngine {
                 Condition condition = Condition.both(query.properties(), series.properties());
                 TrendsSql.Scope scope = new TrendsSql.Scope(environmentId, window.from(), window.to(), conditions.render(condition),
                         TrendsSql.breakdownValue(query.breakdown()), internal, query.samplingFactor());
-                TrendsPlan plan = planner.plan(environmentId, query, series, internal, window, timing);
+                TrendsPlan plan = planner.plan(environmentId, query, series, internal, countedFrom(series, query, window), window.to(), timing);
                 SeriesCounts all;
-                if (plan.usesRollup()) {
+                if (plan.rollup() == TrendsPlan.Rollup.DAILY_IDS) {
+                    fromRollups++;
+                    all = run.fromIds(series, query, window, scope, conditions.onDailyIds(condition), plan);
+                } else if (plan.usesRollup()) {
                     fromRollups++;
                     all = run.fromRollups(series, query, window, new TrendsRollupSql.Parts(scope, condition, conditions, query.breakdown() != null, plan));
                 } else {
@@ -139,15 +142,8 @@ class TrendsEngine {
 
         SeriesCounts counts(TrendsSeries series, TrendsQuery query, TrendsWindow window, TrendsSql.Scope scope) {
             if (query.display() == TrendsDisplay.TOTAL_VALUE) {
-                TrendsSql.Scope whole = scope;
-                int days = trailingDays(series, query.interval());
-                if (days > 0) {
-                    // An active-users total counts the trailing window that ends with the query's end.
-                    Instant start = query.interval().bucketStart(window.to()).minusSeconds((days * 86_400L / query.interval().seconds() - 1)
-                            * query.interval().seconds());
-                    whole = new TrendsSql.Scope(scope.environmentId(), start.isAfter(scope.from()) ? start : scope.from(), scope.to(),
-                            scope.conditions(), scope.value(), scope.internalIds(), scope.sampling());
-                }
+                TrendsSql.Scope whole = new TrendsSql.Scope(scope.environmentId(), countedFrom(series, query, window), scope.to(),
+                        scope.conditions(), scope.value(), scope.internalIds(), scope.sampling());
                 return SeriesCounts.perValue(query(TrendsSql.perValue(series, whole)));
             }
             List<Instant> buckets = window.buckets();
@@ -155,6 +151,21 @@ class TrendsEngine {
             String statement = days > 0
                     ? TrendsSql.trailing(series, query.interval(), scope, days, buckets.get(0), buckets.get(buckets.size() - 1))
                     : TrendsSql.perBucket(series, query.interval(), scope);
+            return SeriesCounts.perBucket(buckets, query(statement));
+        }
+
+        /** A distinct-id series the plan reads (partly) from {@code daily_ids}; the plan starts where {@link #countedFrom} says. */
+        SeriesCounts fromIds(TrendsSeries series, TrendsQuery query, TrendsWindow window, TrendsSql.Scope scope, Fragment idsConditions,
+                             TrendsPlan plan) {
+            if (query.display() == TrendsDisplay.TOTAL_VALUE) {
+                return SeriesCounts.perValue(query(TrendsIdsSql.perValue(series, scope, idsConditions, plan)));
+            }
+            List<Instant> buckets = window.buckets();
+            int days = trailingDays(series, query.interval());
+            String statement = days > 0
+                    ? TrendsIdsSql.trailing(series, query.interval(), scope, idsConditions, plan, days * 86_400L / query.interval().seconds(),
+                            buckets.get(0), buckets.get(buckets.size() - 1))
+                    : TrendsIdsSql.perBucket(series, query.interval(), scope, idsConditions, plan);
             return SeriesCounts.perBucket(buckets, query(statement));
         }
 
@@ -181,6 +192,25 @@ class TrendsEngine {
                 throw failure;
             }
         }
+    }
+
+    /**
+     * The earliest moment whose events the series counts: the window's start, or for weekly and monthly active users by
+     * day the start of the trailing window of the first bucket (of the last, for a total-value display).
+     */
+    private static Instant countedFrom(TrendsSeries series, TrendsQuery query, TrendsWindow window) {
+        int days = trailingDays(series, query.interval());
+        if (days == 0) {
+            return window.from();
+        }
+        long step = query.interval().seconds();
+        long reachBack = (days * 86_400L / step - 1) * step;
+        if (query.display() == TrendsDisplay.TOTAL_VALUE) {
+            // An active-users total counts the trailing window that ends with the query's end, within the query's window.
+            Instant start = query.interval().bucketStart(window.to()).minusSeconds(reachBack);
+            return start.isAfter(window.from()) ? start : window.from();
+        }
+        return window.buckets().get(0).minusSeconds(reachBack);
     }
 
     /** Weekly and monthly active users look back over days; with week and month buckets they are the bucket's own distinct ids. */

@@ -25,7 +25,9 @@ record TrendsPlan(Rollup rollup, List<Days> rollupDays, List<Times> rawTimes) {
         /** {@code clicks_daily} (V010): every click per day, event and page URL — a series without element filters. */
         CLICKS,
         /** {@code element_clicks_daily} per day, event, page and chain, with {@code chainless_clicks_daily} (V009). */
-        ELEMENT_CLICKS
+        ELEMENT_CLICKS,
+        /** {@code daily_ids} (V015): each day's distinct ids per event — a distinct-id series filtered by event names alone. */
+        DAILY_IDS
     }
 
     /** Whole days, both inclusive. */

@@ -2,12 +2,13 @@ package io.clickmap.api.trends;
 
 import io.clickmap.api.web.ServerTiming;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Plans each series' window: all from {@code events} when {@code clickmap.trends-storage} is {@code raw} or the
  * rollups cannot count the series ({@link RollupEligibility}), else split by whole covered days of the rollup that
- * suits it ({@link TrendsPlan#choose}, {@link RollupCoverage}). Coverage is asked only for series the rollups can
+ * suits it ({@code daily_ids} for distinct ids, {@link TrendsPlan#choose} for counts; {@link RollupCoverage}). Coverage is asked only for series the rollups can
  * count, and only about whole days of their window.
  */
 @Singleton
@@ -20,12 +21,17 @@ class TrendsPlanner {
         this.alwaysRaw = config.alwaysRaw();
     }
 
-    TrendsPlan plan(long environmentId, TrendsQuery query, TrendsSeries series, List<String> internalIds, TrendsWindow window,
+    /** The plan of the events from {@code from} to {@code to} that the series counts (a trailing window's reach back included). */
+    TrendsPlan plan(long environmentId, TrendsQuery query, TrendsSeries series, List<String> internalIds, Instant from, Instant to,
                     ServerTiming timing) {
         if (alwaysRaw || RollupEligibility.refusal(query, series, internalIds).isPresent()) {
-            return TrendsPlan.raw(window.from(), window.to());
+            return TrendsPlan.raw(from, to);
         }
-        return TrendsPlan.choose(window.from(), window.to(), RollupEligibility.needsChains(query, series),
+        if (series.math().isDistinct()) {
+            return TrendsPlan.split(TrendsPlan.Rollup.DAILY_IDS, from, to,
+                    day -> coverage.of(RollupCoverage.DAILY_IDS_MIGRATION, environmentId, timing).covers(day));
+        }
+        return TrendsPlan.choose(from, to, RollupEligibility.needsChains(query, series),
                 day -> coverage.of(RollupCoverage.CLICKS_ROLLUP_MIGRATION, environmentId, timing).covers(day),
                 day -> coverage.of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, environmentId, timing).covers(day));
     }

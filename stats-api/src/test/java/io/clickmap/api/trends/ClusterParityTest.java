@@ -59,15 +59,16 @@ class ClusterParityTest extends ServiceTest {
         properties.put("clickmap.clickhouse-cluster", "clickmap");
         clusterService = ApplicationContext.run(EmbeddedServer.class, properties);
 
-        // Clicks stored in the second V009 or V010 was recorded count as older than its rollup: store later ones.
-        String migrated = "SELECT now() > max(applied_at) FROM schema_migrations WHERE version IN (9, 10)";
+        // Clicks stored in the second V009, V010 or V015 was recorded count as older than its rollup: store later ones.
+        String migrated = "SELECT now() > max(applied_at) FROM schema_migrations WHERE version IN (9, 10, 15)";
         await().atMost(Duration.ofSeconds(5)).until(() -> scalar(migrated).equals("1") && onCluster(migrated).equals("1"));
         for (String insert : List.of(clicks("toDateTime('2025-06-01 00:00:00', 'UTC') + (number * 7919) % (12 * 86400)", 4000),
                 chainlessCheckoutClicks())) {
             CLICKHOUSE.sql(insert);
             onCluster(insert);
         }
-        for (String table : List.of("events", "clicks_daily", "element_clicks_daily", "chainless_clicks_daily", "element_chains", "element_urls")) {
+        for (String table : List.of("events", "clicks_daily", "element_clicks_daily", "chainless_clicks_daily", "element_chains", "element_urls",
+                "daily_ids")) {
             cluster.awaitReplicasAgree("SELECT count() FROM clickmap." + table + "_local", Duration.ofSeconds(60));
         }
     }
@@ -125,6 +126,8 @@ class ClusterParityTest extends ServiceTest {
                 trends(ALL_EVENTS, JUNE + ",\"properties\":[" + element("text", "icontains", "\"item\"") + "," + url("not_regex", "\"^http:\"") + "]"),
                 trends(ALL_EVENTS, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"},\"properties\":[" + url("icontains", "\"/CHECKOUT\"") + "]"),
                 trends("{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"dau\"}", JUNE),
+                trends("{\"kind\":\"EventsNode\",\"event\":null,\"math\":\"weekly_active\"}",
+                        "\"dateRange\":{\"date_from\":\"2025-06-02T10:30:00Z\",\"date_to\":\"2025-06-09T13:15:00Z\",\"explicitDate\":true}"),
                 trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"2025-06-03\",\"date_to\":\"2025-06-04\"},\"interval\":\"hour\""),
                 trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"2025-06-07\",\"date_to\":\"2025-06-12\"},\"compareFilter\":{\"compare\":true}"))) {
             Api.Reply single = computed(api(), query);

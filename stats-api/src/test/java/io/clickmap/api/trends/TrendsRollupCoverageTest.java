@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database upgraded to the chainless rollup (V009) while it held clicks, and later to clicks_daily (V010): the days
+ * A database upgraded to the chainless rollup (V009) while it held clicks, and later to clicks_daily (V010) and
+ * daily_ids (V015): the days
  * of clicks stored before a rollup's migration was applied are not covered by that rollup, and trends read them from
  * another rollup that covers them or from the events — so the clicks a new rollup never saw still count. The upgrades
  * are played for real: clicks stored, the rollups' tables and ledger rows removed, the migrations applied again.
@@ -52,11 +53,13 @@ class TrendsRollupCoverageTest extends ServiceTest {
 
         forget("chainless_clicks_daily", 9);
         forget("clicks_daily", 10);
+        forget("daily_ids", 15);
         chainlessBeforeItsUpgrade = new RollupCoverage(sql).of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, 1, new ServerTiming());
         waitForTheNextSecondAfter("SELECT max(inserted_at) FROM events");
         Migrations.apply(sql, CLICKHOUSE.database());
-        // Applying brings V010 back as well: take it away again, as if it came later.
+        // Applying brings V010 and V015 back as well: take them away again, as if they came later.
         forget("clicks_daily", 10);
+        forget("daily_ids", 15);
         waitForTheNextSecondAfter("SELECT max(applied_at) FROM schema_migrations WHERE version = 9");
         chainlessBeforeTheClicksUpgrade = new RollupCoverage(sql).of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, 1, new ServerTiming());
         clicksBeforeItsUpgrade = new RollupCoverage(sql).of(RollupCoverage.CLICKS_ROLLUP_MIGRATION, 1, new ServerTiming());
@@ -166,6 +169,17 @@ class TrendsRollupCoverageTest extends ServiceTest {
         assertThat(computed.get("hogql").asText())
                 .contains("(timestamp >= toDateTime('2025-06-01 00:00:00', 'UTC') AND timestamp <= toDateTime('2025-06-02 23:59:59', 'UTC'))")
                 .contains("(day >= toDate('2025-06-03') AND day <= toDate('2025-06-05'))");
+    }
+
+    @Test
+    void distinctIdsOfDaysStoredBeforeDailyIdsExistedAreCountedFromTheEvents() {
+        JsonNode computed = trend("{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"dau\"}", "2025-06-01", "2025-06-05");
+
+        // every click of the fixture has an id of its own
+        assertThat(TrendsInsightTest.numbers(computed.get("result").get(0).get("data"))).containsExactly(5L, 7L, 13L, 15L, 0L);
+        assertThat(computed.get("hogql").asText())
+                .contains("(timestamp >= toDateTime('2025-06-01 00:00:00', 'UTC') AND timestamp <= toDateTime('2025-06-03 23:59:59', 'UTC'))")
+                .contains("FROM daily_ids").contains("(day >= toDate('2025-06-04') AND day <= toDate('2025-06-05'))");
     }
 
     /** The saved trend of {@code series} by day from {@code from} to {@code to}, computed; the reply's JSON. */

@@ -50,10 +50,17 @@ class TrendsRollupEligibilityTest {
     }
 
     @Test
-    void distinctMathGoesToTheEvents() {
-        for (String math : List.of("dau", "weekly_active", "monthly_active", "unique_session")) {
-            assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"" + math + "\"}]")).as(math).contains(Reason.DISTINCT_MATH);
+    void distinctIdsFilteredByEventNamesAloneAreCountedFromTheRollupsAndSessionsFromTheEvents() {
+        for (String math : List.of("dau", "weekly_active", "monthly_active")) {
+            assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"math\":\"" + math + "\"}]")).as(math).isEmpty();
+            assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"" + math + "\"}],\"interval\":\"week\"")).as(math).isEmpty();
+            assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"" + math + "\",\"properties\":[" + URL_REGEX + "]}]")).as(math)
+                    .contains(Reason.DISTINCT_WITH_FILTERS);
+            assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"" + math + "\"}],\"breakdownFilter\":{\"breakdown\":\"$current_url\"}"))
+                    .as(math).contains(Reason.BREAKDOWN);
+            assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"" + math + "\"}],\"interval\":\"hour\"")).as(math).contains(Reason.HOURLY);
         }
+        assertThat(refusal("\"series\":[{\"kind\":\"EventsNode\",\"math\":\"unique_session\"}]")).contains(Reason.SESSIONS);
     }
 
     @Test

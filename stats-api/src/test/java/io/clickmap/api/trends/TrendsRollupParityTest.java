@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * alone without element filters, else {@code element_clicks_daily} and {@code chainless_clicks_daily}. The data is
  * 4,000 generated clicks over twelve days of June 2025 and 1,200 over the last ten days up to now, with chains and
  * without, six URLs (one empty), the three event types and another environment, and 90 clicks without a chain on
- * three checkout pages that no click with a chain has. Distinct-counting math is checked against plain {@code uniqExact}
- * over 6,000 more clicks of 2,500 ids and 900 sessions in July's first week.
+ * three checkout pages that no click with a chain has. Distinct-id math comes from {@code daily_ids} (with the events
+ * of partial days) and is checked against plain {@code uniqExact} over 6,000 more clicks of 2,500 ids and 900
+ * sessions in July's first week.
  */
 @MicronautTest
 class TrendsRollupParityTest extends ServiceTest {
@@ -41,7 +42,11 @@ class TrendsRollupParityTest extends ServiceTest {
     /** Whole days from the element rollups, which hold the chains. */
     private static final Path ELEMENT_CLICKS = new Path("rollup", List.of("FROM element_clicks_daily", "FROM chainless_clicks_daily"),
             List.of("FROM clicks_daily"));
-    private static final Path RAW = new Path("raw", List.of(), List.of("clicks_daily"));
+    private static final Path RAW = new Path("raw", List.of(), List.of("clicks_daily", "daily_ids"));
+    /** Distinct ids of whole days from daily_ids alone. */
+    private static final Path IDS = new Path("rollup", List.of("FROM daily_ids"), List.of("FROM events", "clicks_daily"));
+    /** Distinct ids of whole days from daily_ids, counted together with those of partial days from events. */
+    private static final Path IDS_AND_EVENTS = new Path("rollup", List.of("FROM daily_ids", "FROM events"), List.of("clicks_daily"));
 
     /** What the auto service says in Server-Timing ({@code trends}), and which rollups its statements read and do not. */
     private record Path(String timing, List<String> reads, List<String> doesNotRead) {
@@ -56,7 +61,7 @@ class TrendsRollupParityTest extends ServiceTest {
     void storeClicksAndStartARawService() {
         // Clicks stored in the second V009 or V010 was recorded count as older than its rollup (their days go raw): store later ones.
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
-                .until(() -> scalar("SELECT now() > max(applied_at) FROM schema_migrations WHERE version IN (9, 10)").equals("1"));
+                .until(() -> scalar("SELECT now() > max(applied_at) FROM schema_migrations WHERE version IN (9, 10, 15)").equals("1"));
         CLICKHOUSE.sql(clicks("toDateTime('2025-06-01 00:00:00', 'UTC') + (number * 7919) % (12 * 86400)", 4000));
         CLICKHOUSE.sql(clicks("now() - (number * 7919) % (10 * 86400)", 1200));
         CLICKHOUSE.sql(chainlessCheckoutClicks());
@@ -115,6 +120,8 @@ class TrendsRollupParityTest extends ServiceTest {
                 .isEqualTo(scalar("SELECT count() FROM events WHERE team_id = 1 AND elements_chain = ''")).isNotEqualTo("0");
         assertThat(scalar("SELECT sum(count) FROM element_clicks_daily WHERE team_id = 1"))
                 .isEqualTo(scalar("SELECT count() FROM events WHERE team_id = 1 AND elements_chain != ''"));
+        assertThat(scalar("SELECT uniqExact(day, event, id_hash) FROM daily_ids WHERE team_id = 1"))
+                .isEqualTo(scalar("SELECT uniqExact(toDate(timestamp), event, distinct_id) FROM events WHERE team_id = 1"));
     }
 
     @Test
@@ -221,14 +228,38 @@ class TrendsRollupParityTest extends ServiceTest {
 
     @Test
     void whatTheRollupsDoNotHoldIsReadFromTheEventsOnBothServices() {
-        assertSameResult(RAW, trends("{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"math\":\"dau\"}", JUNE));
+        assertSameResult(RAW, trends(math("unique_session"), JUNE));
+        assertSameResult(RAW, trends(math("dau"), JUNE + ",\"properties\":[" + url("icontains", "\"pricing\"") + "]"));
+        assertSameResult(RAW, trends(math("dau"), JUNE + ",\"properties\":[" + element("tag_name", "exact", "\"button\"") + "]"));
+        assertSameResult(RAW, trends(math("dau"), JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"}"));
+        assertSameResult(RAW, trends(math("weekly_active"), "\"dateRange\":{\"date_from\":\"2025-06-03\",\"date_to\":\"2025-06-04\"},\"interval\":\"hour\""));
+        assertSameResult(RAW, trends(math("dau"), JUNE + ",\"filterTestAccounts\":true"));
         assertSameResult(RAW, trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"2025-06-03\",\"date_to\":\"2025-06-04\"},\"interval\":\"hour\""));
         assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"properties\":[{\"type\":\"event\",\"key\":\"$browser\",\"value\":\"Chrome\"}]"));
         assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_normalize_url\":true}"));
         assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"samplingFactor\":0.5"));
         assertSameResult(RAW, trends(AUTOCAPTURE, JUNE + ",\"filterTestAccounts\":true"));
-        assertSameResult(new Path("mixed", List.of("FROM clicks_daily", "FROM events"), List.of("FROM element_clicks_daily")),
+        assertSameResult(new Path("mixed", List.of("FROM clicks_daily", "FROM events"), List.of("FROM element_clicks_daily", "daily_ids")),
+                trends(AUTOCAPTURE + ",{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"math\":\"unique_session\"}", JUNE));
+        assertSameResult(new Path("rollup", List.of("FROM clicks_daily", "FROM daily_ids"), List.of("FROM events")),
                 trends(AUTOCAPTURE + ",{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"math\":\"dau\"}", JUNE));
+    }
+
+    @Test
+    void distinctIdsOfWholeDaysFromDailyIdsAndOfPartialDaysFromTheEventsAreCountedTogether() {
+        String window = "\"dateRange\":{\"date_from\":\"2025-06-02T10:30:00Z\",\"date_to\":\"2025-06-05T13:15:00Z\",\"explicitDate\":true}";
+        assertSameResult(IDS_AND_EVENTS, trends(math("dau"), window));
+        // one bucket of whole and partial days: an id seen in both is one id
+        assertSameResult(IDS_AND_EVENTS, trends(math("dau"), window + ",\"interval\":\"week\""));
+        assertSameResult(IDS_AND_EVENTS, trends(math("dau"), window + ",\"trendsFilter\":{\"display\":\"BoldNumber\"}"));
+        assertSameResult(IDS_AND_EVENTS, trends(math("weekly_active"), window));
+        assertSameResult(IDS, trends(math("dau"), "\"dateRange\":{\"date_from\":\"-7d\"}"));
+        assertSameResult(IDS, trends(math("monthly_active"), JUNE + ",\"interval\":\"month\""));
+        assertSameResult(IDS, trends(math("dau"), "\"dateRange\":{\"date_from\":\"2025-06-07\",\"date_to\":\"2025-06-12\"},\"compareFilter\":{\"compare\":true}"));
+        String group = "{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"math\":\"dau\",\"nodes\":[{\"kind\":\"EventsNode\",\"event\":\"$rageclick\"},"
+                + "{\"kind\":\"EventsNode\",\"event\":\"$dead_click\"}]}";
+        assertSameResult(IDS, trends(group, JUNE));
+        assertSameResult(IDS, trends("{\"kind\":\"EventsNode\",\"event\":null,\"math\":\"weekly_active\"}", JUNE + ",\"interval\":\"week\""));
     }
 
     @Test
@@ -250,10 +281,10 @@ class TrendsRollupParityTest extends ServiceTest {
                 + "AND toYYYYMM(timestamp) = 202507"));
         assertThat(dau).as("the fixture spreads its ids over every day").allMatch(count -> count > 500);
 
-        assertThat(data(assertSameResult(RAW, trends(math("dau"), july)))).isEqualTo(dau);
-        assertThat(data(assertSameResult(RAW, trends(math("weekly_active"), july)))).isEqualTo(weekly);
+        assertThat(data(assertSameResult(IDS, trends(math("dau"), july)))).isEqualTo(dau);
+        assertThat(data(assertSameResult(IDS, trends(math("weekly_active"), july)))).isEqualTo(weekly);
         assertThat(data(assertSameResult(RAW, trends(math("unique_session"), july)))).isEqualTo(sessions);
-        JsonNode bold = assertSameResult(RAW, trends(math("dau"), july + ",\"trendsFilter\":{\"display\":\"BoldNumber\"}"));
+        JsonNode bold = assertSameResult(IDS, trends(math("dau"), july + ",\"trendsFilter\":{\"display\":\"BoldNumber\"}"));
         assertThat(bold.get("result").get(0).get("aggregated_value").asLong()).isEqualTo(week);
     }
 
