@@ -37,6 +37,12 @@ public final class ServerTiming {
         header.append(name).append(";desc=\"").append(description).append('"');
     }
 
+    /** An entry with both: what a phase was, and how long it took. */
+    public void note(String name, String description, long nanos) {
+        note(name, description);
+        header.append(";dur=").append(millis(nanos));
+    }
+
     public String header() {
         StringBuilder all = new StringBuilder();
         if (clickHouseNanos > 0) {
