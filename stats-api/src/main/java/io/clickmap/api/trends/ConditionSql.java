@@ -7,6 +7,7 @@ import io.clickmap.clickhouse.SqlTemplate;
 import io.clickmap.clickhouse.SqlTemplate.Fragment;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -28,27 +29,13 @@ final class ConditionSql {
 
     /** Whether every filter of the condition is on the event's name, its {@code $current_url} or its chain. */
     static boolean rollupsHold(Condition condition) {
-        if (condition instanceof Condition.All all) {
-            return all.conditions().stream().allMatch(ConditionSql::rollupsHold);
-        }
-        if (condition instanceof Condition.Any any) {
-            return any.conditions().stream().allMatch(ConditionSql::rollupsHold);
-        }
-        if (condition instanceof Condition.Event event) {
-            return event.filter().key().equals(PropertyFilter.CURRENT_URL);
-        }
-        return condition instanceof Condition.EventName || condition instanceof Condition.Element;
+        return everyLeaf(condition, leaf -> leaf instanceof Condition.EventName || leaf instanceof Condition.Element
+                || leaf instanceof Condition.Event event && event.filter().key().equals(PropertyFilter.CURRENT_URL));
     }
 
     /** Whether the condition names events and nothing else (a series' own event is apart from it): all {@code daily_ids} can ask. */
     static boolean eventNamesOnly(Condition condition) {
-        if (condition instanceof Condition.All all) {
-            return all.conditions().stream().allMatch(ConditionSql::eventNamesOnly);
-        }
-        if (condition instanceof Condition.Any any) {
-            return any.conditions().stream().allMatch(ConditionSql::eventNamesOnly);
-        }
-        return condition instanceof Condition.EventName;
+        return everyLeaf(condition, leaf -> leaf instanceof Condition.EventName);
     }
 
     /** Over {@code daily_ids}, for a condition on event names alone. */
@@ -60,13 +47,18 @@ final class ConditionSql {
 
     /** Whether some filter of the condition is on the clicked element: only the element rollups hold chains. */
     static boolean hasElementFilter(Condition condition) {
+        return !everyLeaf(condition, leaf -> !(leaf instanceof Condition.Element));
+    }
+
+    /** Whether every filter of the condition, however deep in its AND / OR groups, is one that {@code holds}. */
+    private static boolean everyLeaf(Condition condition, Predicate<Condition> holds) {
         if (condition instanceof Condition.All all) {
-            return all.conditions().stream().anyMatch(ConditionSql::hasElementFilter);
+            return all.conditions().stream().allMatch(member -> everyLeaf(member, holds));
         }
         if (condition instanceof Condition.Any any) {
-            return any.conditions().stream().anyMatch(ConditionSql::hasElementFilter);
+            return any.conditions().stream().allMatch(member -> everyLeaf(member, holds));
         }
-        return condition instanceof Condition.Element;
+        return holds.test(condition);
     }
 
     /** Over {@code events}. */
