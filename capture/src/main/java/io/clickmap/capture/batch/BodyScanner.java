@@ -18,9 +18,9 @@ import java.util.List;
  * reads the few fields capture needs and, in the same pass, writes the body escaped as the content of a JSON
  * string, the form each event takes in its envelope's {@code data}. Nothing else is decoded: posthog-js puts
  * {@code token} and {@code distinct_id} among 30–40 properties, and a general tokenizer spent most of its time on
- * the rest. Escaping here rather than in a second loop over each event matters because posthog-js's events have a
- * quote or a backslash every few bytes: a loop looking for them mispredicts a branch at each, and the scan has
- * already paid for finding them.
+ * the rest. Strings, most of a posthog-js event, are crossed eight bytes at a time up to the next quote, backslash,
+ * control or non-ASCII byte; together with escaping in this pass instead of a second loop over each event, that took
+ * reading a batch of 50 clicks from 146 to 87 µs (BENCHMARKS.md, Capture).
  */
 final class BodyScanner {
     private static final StreamReadConstraints INGEST_LIMITS = StreamReadConstraints.defaults();

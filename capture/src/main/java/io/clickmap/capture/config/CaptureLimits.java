@@ -18,6 +18,14 @@ public final class CaptureLimits {
      * MAX_DECODED_BYTES this bounds what decoding can hold, however many zip bombs arrive at once.
      */
     public static final int MAX_CONCURRENT_DECODES = 4;
+    /**
+     * Memory that decoded bodies being turned into envelopes may hold at once: a body of n bytes is counted as 6n,
+     * its escaped copy (at most twice the body, more while it grows) and its envelopes. A request waits at most a second
+     * for its share, then is answered 503; a posthog-js batch (~75 KB) needs half a megabyte of it.
+     */
+    public static final int MAX_CONVERTING_BYTES = 96 << 20;
+    /** What {@link #MAX_CONVERTING_BYTES} counts per decoded byte. */
+    public static final int CONVERTING_BYTES_PER_BODY_BYTE = 6;
     /** One event as the Kafka message ingest reads; ingest would dead-letter anything larger. */
     public static final int MAX_EVENT_BYTES = EventReader.MAX_MESSAGE_BYTES;
 

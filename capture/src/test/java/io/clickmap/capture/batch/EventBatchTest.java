@@ -99,6 +99,22 @@ class EventBatchTest {
         assertRefused(huge, 413, "event_too_large", "Event 0 takes ");
     }
 
+    @Test
+    void bodiesBeyondTheMemoryForConvertingThemWaitThenAreAnswered503AndTheShareIsGivenBack() throws Exception {
+        String one = "[" + CLICK + "]";
+        int share = CaptureLimits.CONVERTING_BYTES_PER_BODY_BYTE * bytes(one).length;
+        // others are converting all but less than this body's share
+        int held = CaptureLimits.MAX_CONVERTING_BYTES - share + 1;
+        EventBatch.CONVERTING.acquire(held);
+        try {
+            assertRefused(one, 503, "overloaded", "Capture is converting as many bodies as its memory allows; retry shortly.");
+        } finally {
+            EventBatch.CONVERTING.release(held);
+        }
+        assertThat(EventBatch.read(bytes(one), ARRIVAL, SHOP_ONLY)).hasSize(1);
+        assertThat(EventBatch.CONVERTING.availablePermits()).isEqualTo(CaptureLimits.MAX_CONVERTING_BYTES);
+    }
+
     private static void assertRefused(String body, int status, String reason, String detail) {
         assertThatThrownBy(() -> EventBatch.read(bytes(body), ARRIVAL, SHOP_ONLY)).isInstanceOfSatisfying(Rejection.class, rejection -> {
             assertThat(rejection.status().getCode()).isEqualTo(status);

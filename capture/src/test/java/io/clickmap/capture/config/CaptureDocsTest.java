@@ -62,7 +62,9 @@ class CaptureDocsTest {
                 Map.entry("events per request", String.valueOf(CaptureLimits.MAX_EVENTS)),
                 Map.entry("one event's Kafka message", String.valueOf(CaptureLimits.MAX_EVENT_BYTES)),
                 Map.entry("bodies decoded at once (a request waits a second for its turn, then 503 `overloaded`)",
-                        String.valueOf(CaptureLimits.MAX_CONCURRENT_DECODES)));
+                        String.valueOf(CaptureLimits.MAX_CONCURRENT_DECODES)),
+                Map.entry("memory for bodies being turned into envelopes at once, six bytes per decoded byte (a request waits a second for its "
+                        + "share, then 503 `overloaded`)", String.valueOf(CaptureLimits.MAX_CONVERTING_BYTES)));
         assertThat(String.valueOf(((Map<?, ?>) ((Map<?, ?>) yml().get("micronaut")).get("server")).get("max-request-size")))
                 .as("application.yml's max-request-size").isEqualTo(String.valueOf(CaptureLimits.MAX_BODY_BYTES));
     }
