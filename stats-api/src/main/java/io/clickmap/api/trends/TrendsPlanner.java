@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Plans each series' window: all from {@code events} when {@code clickmap.trends-storage} is {@code raw} or the
  * rollups cannot count the series ({@link RollupEligibility}), else split by whole covered days of the rollup that
- * suits it ({@code daily_ids} for distinct ids, {@link TrendsPlan#choose} for counts; {@link RollupCoverage}). Coverage is asked only for series the rollups can
- * count, and only about whole days of their window.
+ * suits it ({@code daily_ids} for distinct ids, {@link TrendsPlan#choose} for counts; {@link RollupCoverage}).
+ * Coverage is asked only for series the rollups can count, and only about whole days of their window.
  */
 @Singleton
 class TrendsPlanner {
