@@ -1,13 +1,12 @@
 package io.clickmap.capture.batch;
 
 import io.clickmap.capture.config.CaptureLimits;
+import io.clickmap.capture.config.Shares;
 import io.clickmap.capture.errors.Rejection;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -22,24 +21,13 @@ public final class EventBatch {
     }
 
     /** Bounds what bodies being converted hold at once ({@link CaptureLimits#MAX_CONVERTING_BYTES}). */
-    static final Semaphore CONVERTING = new Semaphore(CaptureLimits.MAX_CONVERTING_BYTES);
+    static final Shares CONVERTING = new Shares(CaptureLimits.MAX_CONVERTING_BYTES,
+            "Capture is converting as many bodies as its memory allows; retry shortly.");
 
     /** @param knownToken whether a project token belongs to an environment (a lookup that may throw when ClickHouse is down) */
     public static List<CapturedEvent> read(byte[] json, Arrival arrival, Predicate<String> knownToken) {
         int share = (int) Math.min(CaptureLimits.MAX_CONVERTING_BYTES, (long) CaptureLimits.CONVERTING_BYTES_PER_BODY_BYTE * json.length);
-        try {
-            if (!CONVERTING.tryAcquire(share, 1, TimeUnit.SECONDS)) {
-                throw Rejection.unavailable("overloaded", "Capture is converting as many bodies as its memory allows; retry shortly.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Rejection.unavailable("stopping", "Capture is stopping; retry.");
-        }
-        try {
-            return convert(json, arrival, knownToken);
-        } finally {
-            CONVERTING.release(share);
-        }
+        return CONVERTING.with(share, () -> convert(json, arrival, knownToken));
     }
 
     private static List<CapturedEvent> convert(byte[] json, Arrival arrival, Predicate<String> knownToken) {

@@ -1,6 +1,7 @@
 package io.clickmap.capture.body;
 
 import io.clickmap.capture.config.CaptureLimits;
+import io.clickmap.capture.config.Shares;
 import io.clickmap.capture.errors.Rejection;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A capture request's body decoded to the JSON it carries, in every form PostHog's SDKs send: plain JSON;
@@ -21,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class RequestBody {
     /** lz-string's dictionary holds about as much again as its output, in two-byte characters. */
     static final int MAX_LZ64_CHARS = CaptureLimits.MAX_DECODED_BYTES / 4;
-    private static final Semaphore SLOTS = new Semaphore(CaptureLimits.MAX_CONCURRENT_DECODES);
+    private static final Shares SLOTS = new Shares(CaptureLimits.MAX_CONCURRENT_DECODES,
+            "Capture is decoding as many bodies as it may at once; retry shortly.");
 
     private RequestBody() {
     }
@@ -31,19 +31,7 @@ public final class RequestBody {
      * @param compression the {@code compression} query parameter, or null
      */
     public static byte[] decode(byte[] raw, String contentType, String compression) {
-        try {
-            if (!SLOTS.tryAcquire(1, TimeUnit.SECONDS)) {
-                throw Rejection.unavailable("overloaded", "Capture is decoding as many bodies as it may at once; retry shortly.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Rejection.unavailable("stopping", "Capture is stopping; retry.");
-        }
-        try {
-            return decodeInSlot(raw, contentType, compression);
-        } finally {
-            SLOTS.release();
-        }
+        return SLOTS.with(1, () -> decodeInSlot(raw, contentType, compression));
     }
 
     private static byte[] decodeInSlot(byte[] raw, String contentType, String compression) {

@@ -105,14 +105,14 @@ class EventBatchTest {
         int share = CaptureLimits.CONVERTING_BYTES_PER_BODY_BYTE * bytes(one).length;
         // others are converting all but less than this body's share
         int held = CaptureLimits.MAX_CONVERTING_BYTES - share + 1;
-        EventBatch.CONVERTING.acquire(held);
+        EventBatch.CONVERTING.take(held);
         try {
             assertRefused(one, 503, "overloaded", "Capture is converting as many bodies as its memory allows; retry shortly.");
         } finally {
-            EventBatch.CONVERTING.release(held);
+            EventBatch.CONVERTING.giveBack(held);
         }
         assertThat(EventBatch.read(bytes(one), ARRIVAL, SHOP_ONLY)).hasSize(1);
-        assertThat(EventBatch.CONVERTING.availablePermits()).isEqualTo(CaptureLimits.MAX_CONVERTING_BYTES);
+        assertThat(EventBatch.CONVERTING.available()).isEqualTo(CaptureLimits.MAX_CONVERTING_BYTES);
     }
 
     private static void assertRefused(String body, int status, String reason, String detail) {
