@@ -200,13 +200,11 @@ final class BodyScanner {
     }
 
     private void start(EventFields event) {
-        event.start = at;
         copyUpTo(at);
         event.escapedFrom = written;
     }
 
     private void end(EventFields event) {
-        event.end = at;
         copyUpTo(at);
         event.escapedTo = written;
     }

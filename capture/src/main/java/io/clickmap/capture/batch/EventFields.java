@@ -2,8 +2,8 @@ package io.clickmap.capture.batch;
 
 /**
  * What capture needs of one event, as {@link BodyScanner} found it: its name, uuid, distinct id and project
- * token, at the top or in {@code properties}; where the event's bytes start and end in the body, and where
- * they are once escaped as the envelope's {@code data} string, so that it is written to Kafka exactly as sent.
+ * token, at the top or in {@code properties}; and where its bytes are, escaped as the envelope's {@code data} string,
+ * in the escaped body, so that it is written to Kafka exactly as sent.
  */
 final class EventFields {
     String event;
@@ -15,8 +15,6 @@ final class EventFields {
     String propertiesToken;
     String propertiesDistinctId;
     boolean propertiesMalformed;
-    int start;
-    int end;
     int escapedFrom;
     int escapedTo;
 }

@@ -40,13 +40,4 @@ public final class Shares {
     public int available() {
         return available.availablePermits();
     }
-
-    /** Takes {@code share} as a request would, for a test to see the others wait; give it back with {@link #giveBack}. */
-    public void take(int share) throws InterruptedException {
-        available.acquire(share);
-    }
-
-    public void giveBack(int share) {
-        available.release(share);
-    }
 }

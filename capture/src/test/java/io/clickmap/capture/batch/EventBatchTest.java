@@ -105,12 +105,10 @@ class EventBatchTest {
         int share = CaptureLimits.CONVERTING_BYTES_PER_BODY_BYTE * bytes(one).length;
         // others are converting all but less than this body's share
         int held = CaptureLimits.MAX_CONVERTING_BYTES - share + 1;
-        EventBatch.CONVERTING.take(held);
-        try {
+        EventBatch.CONVERTING.with(held, () -> {
             assertRefused(one, 503, "overloaded", "Capture is converting as many bodies as its memory allows; retry shortly.");
-        } finally {
-            EventBatch.CONVERTING.giveBack(held);
-        }
+            return null;
+        });
         assertThat(EventBatch.read(bytes(one), ARRIVAL, SHOP_ONLY)).hasSize(1);
         assertThat(EventBatch.CONVERTING.available()).isEqualTo(CaptureLimits.MAX_CONVERTING_BYTES);
     }

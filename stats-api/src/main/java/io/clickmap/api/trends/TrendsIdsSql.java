@@ -6,7 +6,6 @@ import io.clickmap.clickhouse.SqlTemplate.Fragment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The statement of a distinct-id series (dau, weekly and monthly active users) whose plan reads whole days from
@@ -47,8 +46,6 @@ final class TrendsIdsSql {
                   FROM ({ids})
                   GROUP BY value, slice)
             GROUP BY value""");
-    private static final SqlTemplate DAYS = SqlTemplate.of("(day >= {first} AND day <= {last})");
-    private static final SqlTemplate TIMES = SqlTemplate.of("(timestamp >= {from} AND timestamp <= {to})");
     private static final Fragment ONE_BUCKET = Fragment.code("toUInt32(0)");
 
     private TrendsIdsSql() {
@@ -73,26 +70,28 @@ final class TrendsIdsSql {
     /** (value, total) rows: the distinct ids of the whole plan. */
     static String perValue(TrendsSeries series, TrendsSql.Scope scope, Fragment conditions, TrendsPlan plan) {
         return PER_VALUE.bind("value", scope.value()).bind("slice_bits", TrendsSql.SLICE_BITS)
-                .bind("ids", ids(series, null, scope, conditions, plan)).render();
+                .bind("ids", ids(series, ONE_BUCKET, ONE_BUCKET, scope, conditions, plan)).render();
     }
 
-    /** The plan's ids as (event_bucket, uid) rows; without an interval every row's bucket is 0. */
     private static Fragment ids(TrendsSeries series, TrendsInterval interval, TrendsSql.Scope scope, Fragment conditions, TrendsPlan plan) {
+        return ids(series, Fragment.code(interval.bucketSql("day")), Fragment.code(interval.bucketSql("timestamp")), scope, conditions, plan);
+    }
+
+    /** The plan's ids as (event_bucket, uid) rows, bucketed by {@code dayBucket} in daily_ids and {@code timeBucket} in events. */
+    private static Fragment ids(TrendsSeries series, Fragment dayBucket, Fragment timeBucket, TrendsSql.Scope scope, Fragment conditions,
+                                TrendsPlan plan) {
         Fragment events = FilterSql.eventIs(series.events());
         List<String> parts = new ArrayList<>(2);
-        parts.add(STORED.bind("bucket", interval == null ? ONE_BUCKET : Fragment.code(interval.bucketSql("day")))
+        parts.add(STORED.bind("bucket", dayBucket)
                 .bind("team", scope.environmentId())
-                .bind("days", new Fragment(plan.rollupDays().stream()
-                        .map(run -> DAYS.bind("first", run.first()).bind("last", run.last()).render())
-                        .collect(Collectors.joining(" OR "))))
+                .bind("days", TrendsRollupSql.days(plan))
                 .bind("events", events).bind("conditions", conditions).render());
         List<TrendsPlan.Times> times = plan.rawTimes();
         if (!times.isEmpty()) {
-            parts.add(HASHED.bind("bucket", interval == null ? ONE_BUCKET : Fragment.code(interval.bucketSql("timestamp")))
+            parts.add(HASHED.bind("bucket", timeBucket)
                     .bind("team", scope.environmentId())
                     .bind("from", times.get(0).from()).bind("to", times.get(times.size() - 1).to())
-                    .bind("times", new Fragment(times.stream().map(part -> TIMES.bind("from", part.from()).bind("to", part.to()).render())
-                            .collect(Collectors.joining(" OR "))))
+                    .bind("times", TrendsRollupSql.times(plan))
                     .bind("events", events).bind("conditions", conditions).render());
         }
         return new Fragment(String.join("\nUNION ALL\n", parts));

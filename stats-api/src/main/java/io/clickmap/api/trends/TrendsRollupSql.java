@@ -81,9 +81,7 @@ final class TrendsRollupSql {
         Fragment events = FilterSql.eventIs(series.events());
         long team = parts.events().environmentId();
         List<String> sql = new ArrayList<>(3);
-        Fragment days = new Fragment(parts.plan().rollupDays().stream()
-                .map(run -> DAYS.bind("first", run.first()).bind("last", run.last()).render())
-                .collect(Collectors.joining(" OR ")));
+        Fragment days = days(parts.plan());
         switch (parts.plan().rollup()) {
             case CLICKS -> sql.add(byUrlText(CLICKS, dayBucket, parts).bind("team", team).bind("days", days).bind("events", events)
                     .bind("conditions", parts.conditions().onClicksRollup(parts.condition())).render());
@@ -106,10 +104,22 @@ final class TrendsRollupSql {
         List<TrendsPlan.Times> times = parts.plan().rawTimes();
         return RAW.bind("bucket", bucket).bind("value", parts.events().value()).bind("team", parts.events().environmentId())
                 .bind("from", times.get(0).from()).bind("to", times.get(times.size() - 1).to())
-                .bind("times", new Fragment(times.stream().map(part -> TIMES.bind("from", part.from()).bind("to", part.to()).render())
-                        .collect(Collectors.joining(" OR "))))
+                .bind("times", times(parts.plan()))
                 .bind("events", events).bind("conditions", parts.events().conditions())
                 .render();
+    }
+
+    /** The plan's rollup days over a rollup's {@code day}, as one condition. */
+    static Fragment days(TrendsPlan plan) {
+        return new Fragment(plan.rollupDays().stream()
+                .map(run -> DAYS.bind("first", run.first()).bind("last", run.last()).render())
+                .collect(Collectors.joining(" OR ")));
+    }
+
+    /** The plan's raw times over the events' {@code timestamp}, as one condition. */
+    static Fragment times(TrendsPlan plan) {
+        return new Fragment(plan.rawTimes().stream().map(part -> TIMES.bind("from", part.from()).bind("to", part.to()).render())
+                .collect(Collectors.joining(" OR ")));
     }
 
     private static SqlTemplate.Binding byUrlText(Fragment rollup, Fragment bucket, Parts parts) {
