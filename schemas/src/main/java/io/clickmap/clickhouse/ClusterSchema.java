@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class ClusterSchema {
     static final Set<String> SHARDED = Set.of(
-            "events", "element_clicks_daily", "element_chains", "element_urls", "chainless_clicks_daily", "clicks_daily", "daily_ids");
+            "events", "element_clicks_daily", "element_chains", "element_urls", "chainless_clicks_daily", "clicks_daily", "daily_ids",
+            "chain_clicks_daily");
     static final String EVENTS_SHARDING_KEY = "cityHash64(distinct_id)";
 
     private static final Pattern CREATE_TABLE = Pattern.compile(

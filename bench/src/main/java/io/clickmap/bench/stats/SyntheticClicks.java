@@ -61,7 +61,7 @@ final class SyntheticClicks {
 
     /** Lets the rollup and side tables reach the state background merges converge to. */
     void mergeRollup() {
-        for (String table : new String[] {"element_clicks_daily", "element_chains", "element_urls", "chainless_clicks_daily", "clicks_daily", "daily_ids"}) {
+        for (String table : new String[] {"element_clicks_daily", "element_chains", "element_urls", "chainless_clicks_daily", "clicks_daily", "daily_ids", "chain_clicks_daily"}) {
             sql.run("OPTIMIZE TABLE " + database + "." + table + " FINAL", null);
         }
     }

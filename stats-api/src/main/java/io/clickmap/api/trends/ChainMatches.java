@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The chains each element filter of one computation matches, as SQL: over {@code events}, membership of the event's
  * chain hash in that set, and events without a chain where the filter holds for an empty chain (a negated one does);
- * over the daily rollup, whose rows all have a chain, membership of its {@code chain_hash} alone. The environment's
+ * over the chain rollups, whose rows all have a chain, membership of its {@code chain_hash} alone. The environment's
  * chain count is read once per computation, and only if a filter needs it; the matches come from {@link ChainCatalog}.
  */
 final class ChainMatches {
@@ -43,7 +43,7 @@ final class ChainMatches {
         return new Fragment(matched.withoutChain() ? "(elements_chain = '' OR " + member + ")" : "(" + member + ")");
     }
 
-    /** The filter over {@code element_clicks_daily}. */
+    /** The filter over {@code element_clicks_daily} or {@code chain_clicks_daily}. */
     Fragment onDailyRollup(ElementFilter filter) {
         Matched matched = matched(filter);
         return matched.hashes().isEmpty() ? Fragment.code("0") : new Fragment("(chain_hash IN " + matched.hashes() + ")");

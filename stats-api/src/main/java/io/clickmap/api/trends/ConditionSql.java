@@ -50,6 +50,11 @@ final class ConditionSql {
         return !everyLeaf(condition, leaf -> !(leaf instanceof Condition.Element));
     }
 
+    /** Whether some filter of the condition is on an event property: with a condition the rollups hold, on the page URL. */
+    static boolean hasUrlFilter(Condition condition) {
+        return !everyLeaf(condition, leaf -> !(leaf instanceof Condition.Event));
+    }
+
     /** Whether every filter of the condition, however deep in its AND / OR groups, is one that {@code holds}. */
     private static boolean everyLeaf(Condition condition, Predicate<Condition> holds) {
         if (condition instanceof Condition.All all) {
@@ -78,6 +83,16 @@ final class ConditionSql {
                 return DAILY_URLS.bind("team", environmentId).bind("filter", FilterSql.condition(event.filter(), FilterSql.ROLLUP_URL)).fragment();
             }
             return chains.onDailyRollup(((Condition.Element) leaf).filter());
+        });
+    }
+
+    /** Over {@code chain_clicks_daily}, for a condition on event names and elements alone. */
+    Fragment onChainRollup(Condition condition) {
+        return render(condition, leaf -> {
+            if (leaf instanceof Condition.Element element) {
+                return chains.onDailyRollup(element.filter());
+            }
+            throw new IllegalArgumentException("chain_clicks_daily holds no page, so it cannot count this filter: " + leaf);
         });
     }
 

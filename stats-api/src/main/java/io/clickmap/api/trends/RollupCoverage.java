@@ -26,6 +26,8 @@ class RollupCoverage {
     static final int CLICKS_ROLLUP_MIGRATION = 10;
     /** Created {@code daily_ids} (V015__daily_ids.sql). */
     static final int DAILY_IDS_MIGRATION = 15;
+    /** Created {@code chain_clicks_daily} (V016__chain_clicks_rollup.sql). */
+    static final int CHAIN_CLICKS_ROLLUP_MIGRATION = 16;
     private static final SqlTemplate APPLIED = SqlTemplate.of("SELECT count() AS records, toUInt32(max(applied_at)) AS applied "
             + "FROM schema_migrations WHERE version = {version}");
     private static final SqlTemplate OLDER_DAYS = SqlTemplate.of("SELECT toUInt32(toDate(timestamp)) AS day FROM events "

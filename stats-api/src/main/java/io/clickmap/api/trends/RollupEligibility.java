@@ -64,11 +64,13 @@ final class RollupEligibility {
     }
 
     /**
-     * Whether a series the rollups can count needs the element rollups, which hold the chain: it has an element filter,
-     * however deep in a group. Without one, {@code clicks_daily} counts it (its URL filters and breakdown on {@code url}).
+     * What a series the rollups can count asks of them: the chain when it has an element filter, however deep in a
+     * group (only {@code element_clicks_daily} and {@code chain_clicks_daily} hold chains); the page when it has a URL
+     * filter or a URL breakdown ({@code chain_clicks_daily} holds none).
      */
-    static boolean needsChains(TrendsQuery query, TrendsSeries series) {
-        return ConditionSql.hasElementFilter(Condition.both(query.properties(), series.properties()));
+    static TrendsPlan.Needs needs(TrendsQuery query, TrendsSeries series) {
+        Condition condition = Condition.both(query.properties(), series.properties());
+        return new TrendsPlan.Needs(ConditionSql.hasElementFilter(condition), query.breakdown() != null || ConditionSql.hasUrlFilter(condition));
     }
 
     /** No breakdown, or one on the page URL as stored: the rollups keep the URL (or its hash) as it came. */

@@ -26,6 +26,8 @@ record TrendsPlan(Rollup rollup, List<Days> rollupDays, List<Times> rawTimes) {
         CLICKS,
         /** {@code element_clicks_daily} per day, event, page and chain, with {@code chainless_clicks_daily} (V009). */
         ELEMENT_CLICKS,
+        /** {@code chain_clicks_daily} (V016) per event, day and chain, with {@code chainless_clicks_daily} — no page asked. */
+        CHAIN_CLICKS,
         /** {@code daily_ids} (V015): each day's distinct ids per event — a distinct-id series filtered by event names alone. */
         DAILY_IDS
     }
@@ -51,21 +53,29 @@ record TrendsPlan(Rollup rollup, List<Days> rollupDays, List<Times> rawTimes) {
         return new TrendsPlan(Rollup.NONE, List.of(), List.of(new Times(from, to)));
     }
 
+    /** What a series the rollups can count asks of them besides event names: the clicked element, the page (a URL filter or breakdown). */
+    record Needs(boolean chains, boolean page) {
+    }
+
+    /** Which days each click rollup covers. */
+    record Covered(Predicate<LocalDate> clicks, Predicate<LocalDate> elementClicks, Predicate<LocalDate> chainClicks) {
+    }
+
     /**
-     * The plan of a series the rollups can count ({@link RollupEligibility}). With an element filter, from the element
-     * rollups, which hold the chain. Without, from {@code clicks_daily} — unless that leaves to {@code events} whole
-     * days the element rollups hold (on a database upgraded to V010 while it held clicks, for as long as the window
-     * reaches back before the upgrade): then from the element rollups, which count the same clicks. Each predicate
-     * says which days its rollup covers; only the days of the window are asked.
+     * The plan of a series the rollups can count ({@link RollupEligibility}). With an element filter, from a rollup that
+     * holds the chain: {@code chain_clicks_daily} when the page is not asked for, else the element rollups, which also
+     * hold the page. Without one, from {@code clicks_daily}. Of the rollups that can count the series, the one that
+     * leaves the fewest whole days to {@code events} — the smaller rollup first when they tie: on a database upgraded
+     * while it held clicks, an older rollup covers days a newer one does not, and counts the same clicks. Each
+     * predicate says which days its rollup covers; only the days of the window are asked.
      */
-    static TrendsPlan choose(Instant from, Instant to, boolean elementFilters, Predicate<LocalDate> clicksCover,
-                             Predicate<LocalDate> elementClicksCover) {
-        TrendsPlan elementClicks = split(Rollup.ELEMENT_CLICKS, from, to, elementClicksCover);
-        if (elementFilters) {
+    static TrendsPlan choose(Instant from, Instant to, Needs needs, Covered covered) {
+        TrendsPlan elementClicks = split(Rollup.ELEMENT_CLICKS, from, to, covered.elementClicks());
+        if (needs.chains() && needs.page()) {
             return elementClicks;
         }
-        TrendsPlan clicks = split(Rollup.CLICKS, from, to, clicksCover);
-        return clicks.rollupDayCount() >= elementClicks.rollupDayCount() ? clicks : elementClicks;
+        TrendsPlan smaller = needs.chains() ? split(Rollup.CHAIN_CLICKS, from, to, covered.chainClicks()) : split(Rollup.CLICKS, from, to, covered.clicks());
+        return smaller.rollupDayCount() >= elementClicks.rollupDayCount() ? smaller : elementClicks;
     }
 
     /**

@@ -31,8 +31,11 @@ class TrendsPlanner {
             return TrendsPlan.split(TrendsPlan.Rollup.DAILY_IDS, from, to,
                     day -> coverage.of(RollupCoverage.DAILY_IDS_MIGRATION, environmentId, timing).covers(day));
         }
-        return TrendsPlan.choose(from, to, RollupEligibility.needsChains(query, series),
-                day -> coverage.of(RollupCoverage.CLICKS_ROLLUP_MIGRATION, environmentId, timing).covers(day),
-                day -> coverage.of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, environmentId, timing).covers(day));
+        return TrendsPlan.choose(from, to, RollupEligibility.needs(query, series),
+                new TrendsPlan.Covered(day -> coverage.of(RollupCoverage.CLICKS_ROLLUP_MIGRATION, environmentId, timing).covers(day),
+                        day -> coverage.of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, environmentId, timing).covers(day),
+                        // chain_clicks_daily is read with chainless_clicks_daily: a day counts as covered when both cover it
+                        day -> coverage.of(RollupCoverage.CHAIN_CLICKS_ROLLUP_MIGRATION, environmentId, timing).covers(day)
+                                && coverage.of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, environmentId, timing).covers(day)));
     }
 }

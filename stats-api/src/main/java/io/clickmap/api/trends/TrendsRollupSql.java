@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * The statement of one series over one window when the rollups can count it ({@link RollupEligibility}): the
- * plan's whole days from its rollup — {@code clicks_daily} (every click, the URL as text) or
- * {@code element_clicks_daily} (clicks with a chain) with {@code chainless_clicks_daily} (clicks without) — its other
+ * plan's whole days from its rollup — {@code clicks_daily} (every click, the URL as text), or
+ * {@code element_clicks_daily} (clicks with a chain, by page) or {@code chain_clicks_daily} (the same without the page)
+ * with {@code chainless_clicks_daily} (clicks without a chain) — its other
  * times from {@code events} with the raw path's own conditions, summed per bucket and value. A URL breakdown groups
  * {@code clicks_daily} and the chainless rollup by their URL, and {@code element_clicks_daily} by URL hash, named
  * through {@code element_urls}. Every statement runs on ClickHouse 18.16 and current releases; values reach it only
@@ -23,9 +24,10 @@ final class TrendsRollupSql {
             SELECT bucket, value, sum(clicks) AS total
             FROM ({parts})
             GROUP BY bucket, value""");
+    /** {@code element_clicks_daily} or {@code chain_clicks_daily} without a breakdown. */
     private static final SqlTemplate DAILY = SqlTemplate.of("""
             SELECT {bucket} AS bucket, {value} AS value, sum(count) AS clicks
-            FROM element_clicks_daily
+            FROM {rollup}
             WHERE team_id = {team} AND ({days}) AND {events} AND {conditions}
             GROUP BY bucket, value""");
     private static final SqlTemplate DAILY_BY_URL = SqlTemplate.of("""
@@ -41,6 +43,8 @@ final class TrendsRollupSql {
             FROM {rollup}
             WHERE team_id = {team} AND ({days}) AND {events} AND {conditions}
             GROUP BY bucket, value""");
+    private static final Fragment ELEMENT_CLICKS = Fragment.code("element_clicks_daily");
+    private static final Fragment CHAIN_CLICKS = Fragment.code("chain_clicks_daily");
     private static final Fragment CHAINLESS = Fragment.code("chainless_clicks_daily");
     private static final Fragment CLICKS = Fragment.code("clicks_daily");
     private static final SqlTemplate RAW = SqlTemplate.of("""
@@ -85,9 +89,9 @@ final class TrendsRollupSql {
         switch (parts.plan().rollup()) {
             case CLICKS -> sql.add(byUrlText(CLICKS, dayBucket, parts).bind("team", team).bind("days", days).bind("events", events)
                     .bind("conditions", parts.conditions().onClicksRollup(parts.condition())).render());
-            case ELEMENT_CLICKS -> {
-                sql.add(daily(parts.byUrl()).bind("bucket", dayBucket).bind("team", team).bind("days", days).bind("events", events)
-                        .bind("conditions", parts.conditions().onDailyRollup(parts.condition(), team)).render());
+            case ELEMENT_CLICKS, CHAIN_CLICKS -> {
+                sql.add(daily(parts).bind("bucket", dayBucket).bind("team", team).bind("days", days).bind("events", events)
+                        .render());
                 sql.add(byUrlText(CHAINLESS, dayBucket, parts).bind("team", team).bind("days", days).bind("events", events)
                         .bind("conditions", parts.conditions().onChainlessRollup(parts.condition())).render());
             }
@@ -127,7 +131,13 @@ final class TrendsRollupSql {
                 .bind("value", parts.byUrl() ? URL_OR_NONE.bind("none", Breakdown.NONE).fragment() : NO_BREAKDOWN);
     }
 
-    private static SqlTemplate.Binding daily(boolean byUrl) {
-        return byUrl ? DAILY_BY_URL.bind("none", Breakdown.NONE) : DAILY.bind("value", NO_BREAKDOWN);
+    /** The chain rollup's part, its conditions bound: only {@code element_clicks_daily} holds the page a breakdown or URL filter asks for. */
+    private static SqlTemplate.Binding daily(Parts parts) {
+        if (parts.plan().rollup() == TrendsPlan.Rollup.CHAIN_CLICKS) {
+            return DAILY.bind("rollup", CHAIN_CLICKS).bind("value", NO_BREAKDOWN).bind("conditions", parts.conditions().onChainRollup(parts.condition()));
+        }
+        Fragment conditions = parts.conditions().onDailyRollup(parts.condition(), parts.events().environmentId());
+        return (parts.byUrl() ? DAILY_BY_URL.bind("none", Breakdown.NONE) : DAILY.bind("rollup", ELEMENT_CLICKS).bind("value", NO_BREAKDOWN))
+                .bind("conditions", conditions);
     }
 }

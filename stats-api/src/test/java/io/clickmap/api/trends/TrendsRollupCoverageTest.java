@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database upgraded to the chainless rollup (V009) while it held clicks, and later to clicks_daily (V010) and
- * daily_ids (V015): the days
+ * A database upgraded to the chainless rollup (V009) while it held clicks, and later to clicks_daily (V010),
+ * daily_ids (V015) and chain_clicks_daily (V016): the days
  * of clicks stored before a rollup's migration was applied are not covered by that rollup, and trends read them from
  * another rollup that covers them or from the events — so the clicks a new rollup never saw still count. The upgrades
  * are played for real: clicks stored, the rollups' tables and ledger rows removed, the migrations applied again.
@@ -29,6 +29,8 @@ class TrendsRollupCoverageTest extends ServiceTest {
     private static final String BUTTON = "button.buy:nth-child=\"1\"nth-of-type=\"1\"text=\"Buy\"";
     private static final String SHOP = "https://shop.example.com/";
     private static final String AUTOCAPTURE = "{\"kind\":\"EventsNode\",\"event\":\"$autocapture\"}";
+    private static final String BUY_BUTTONS = "{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"properties\":[{\"type\":\"element\","
+            + "\"key\":\"selector\",\"value\":\"button.buy\",\"operator\":\"exact\"}]}";
 
     @Inject
     ClickHouseSql sql;
@@ -54,12 +56,14 @@ class TrendsRollupCoverageTest extends ServiceTest {
         forget("chainless_clicks_daily", 9);
         forget("clicks_daily", 10);
         forget("daily_ids", 15);
+        forget("chain_clicks_daily", 16);
         chainlessBeforeItsUpgrade = new RollupCoverage(sql).of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, 1, new ServerTiming());
         waitForTheNextSecondAfter("SELECT max(inserted_at) FROM events");
         Migrations.apply(sql, CLICKHOUSE.database());
-        // Applying brings V010 and V015 back as well: take them away again, as if they came later.
+        // Applying brings V010, V015 and V016 back as well: take them away again, as if they came later.
         forget("clicks_daily", 10);
         forget("daily_ids", 15);
+        forget("chain_clicks_daily", 16);
         waitForTheNextSecondAfter("SELECT max(applied_at) FROM schema_migrations WHERE version = 9");
         chainlessBeforeTheClicksUpgrade = new RollupCoverage(sql).of(RollupCoverage.CHAINLESS_ROLLUP_MIGRATION, 1, new ServerTiming());
         clicksBeforeItsUpgrade = new RollupCoverage(sql).of(RollupCoverage.CLICKS_ROLLUP_MIGRATION, 1, new ServerTiming());
@@ -162,13 +166,40 @@ class TrendsRollupCoverageTest extends ServiceTest {
 
     @Test
     void aTrendWithAnElementFilterReadsUncoveredDaysFromTheEventsAndCountsEveryClick() {
-        JsonNode computed = trend("{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"properties\":[{\"type\":\"element\",\"key\":\"selector\","
-                + "\"value\":\"button.buy\",\"operator\":\"exact\"}]}", "2025-06-01", "2025-06-05");
+        JsonNode computed = trend(BUY_BUTTONS, "2025-06-01", "2025-06-05");
 
         assertThat(TrendsInsightTest.numbers(computed.get("result").get(0).get("data"))).containsExactly(3L, 4L, 7L, 7L, 0L);
         assertThat(computed.get("hogql").asText())
                 .contains("(timestamp >= toDateTime('2025-06-01 00:00:00', 'UTC') AND timestamp <= toDateTime('2025-06-02 23:59:59', 'UTC'))")
                 .contains("(day >= toDate('2025-06-03') AND day <= toDate('2025-06-05'))");
+    }
+
+    @Test
+    void aTrendWithAnElementFilterReadsTheElementRollupsWhileChainClicksDailyCoversFewerOfItsDays() {
+        JsonNode computed = trend(BUY_BUTTONS, "2025-06-01", "2025-06-05");
+
+        assertThat(computed.get("hogql").asText()).contains("FROM element_clicks_daily").doesNotContain("FROM chain_clicks_daily");
+    }
+
+    @Test
+    void aTrendWithAnElementFilterReadsChainClicksDailyWhereItCoversAsManyDays() {
+        JsonNode computed = trend(BUY_BUTTONS, "2025-06-04", "2025-06-05");
+
+        assertThat(TrendsInsightTest.numbers(computed.get("result").get(0).get("data"))).containsExactly(7L, 0L);
+        assertThat(computed.get("hogql").asText()).contains("FROM chain_clicks_daily").contains("FROM chainless_clicks_daily")
+                .doesNotContain("FROM element_clicks_daily").doesNotContain("FROM events");
+    }
+
+    @Test
+    void aTrendWithANegatedElementFilterCountsTheChainlessClicksOfEveryDay() {
+        JsonNode computed = trend("{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"properties\":[{\"type\":\"element\",\"key\":\"tag_name\","
+                + "\"value\":\"a\",\"operator\":\"exact\"}]}", "2025-06-01", "2025-06-05");
+        JsonNode negated = trend("{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"properties\":[{\"type\":\"element\",\"key\":\"tag_name\","
+                + "\"value\":\"a\",\"operator\":\"is_not\"}]}", "2025-06-04", "2025-06-05");
+
+        assertThat(TrendsInsightTest.numbers(computed.get("result").get(0).get("data"))).containsExactly(0L, 0L, 0L, 0L, 0L);
+        assertThat(TrendsInsightTest.numbers(negated.get("result").get(0).get("data"))).containsExactly(15L, 0L);
+        assertThat(negated.get("hogql").asText()).contains("FROM chain_clicks_daily");
     }
 
     @Test

@@ -111,10 +111,25 @@ class TrendsRollupEligibilityTest {
                 + "\"breakdownFilter\":{\"breakdown\":\"$current_url\"}")).isFalse();
     }
 
+    @Test
+    void aSeriesWithAUrlFilterEvenDeepInAGroupOrAUrlBreakdownAsksForThePage() {
+        assertThat(needs("\"series\":[{\"kind\":\"EventsNode\",\"properties\":[" + SELECTOR + "]}]").page()).isFalse();
+        assertThat(needs("\"series\":[{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"nodes\":[{\"kind\":\"EventsNode\",\"event\":\"$autocapture\","
+                + "\"properties\":[" + SELECTOR + "]},{\"kind\":\"EventsNode\",\"event\":\"$rageclick\"}]}]").page()).isFalse();
+        assertThat(needs("\"series\":[{\"kind\":\"EventsNode\"}],\"properties\":{\"type\":\"OR\",\"values\":[{\"type\":\"AND\",\"values\":["
+                + URL_REGEX + "]},{\"type\":\"AND\",\"values\":[" + SELECTOR + "]}]}").page()).isTrue();
+        assertThat(needs("\"series\":[{\"kind\":\"EventsNode\",\"properties\":[" + SELECTOR + "]}],"
+                + "\"breakdownFilter\":{\"breakdown\":\"$current_url\"}").page()).isTrue();
+    }
+
     private static boolean needsChains(String fields) {
+        return needs(fields).chains();
+    }
+
+    private static TrendsPlan.Needs needs(String fields) {
         TrendsQuery query = query(fields);
         assertThat(RollupEligibility.refusal(query, query.series().get(0), List.of())).as(fields).isEmpty();
-        return RollupEligibility.needsChains(query, query.series().get(0));
+        return RollupEligibility.needs(query, query.series().get(0));
     }
 
     private static Optional<Reason> refusal(String fields) {

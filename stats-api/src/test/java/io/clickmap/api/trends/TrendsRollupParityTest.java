@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * The same saved trends answered by this service ({@code clickmap.trends-storage: auto}) and by a second one over the
  * same database that always reads {@code events} ({@code raw}): identical {@code result}s, and the first says in
  * {@code Server-Timing} and {@code hogql} that it read the rollups wherever they can count the query — {@code clicks_daily}
- * alone without element filters, else {@code element_clicks_daily} and {@code chainless_clicks_daily}. The data is
+ * alone without element filters, {@code chain_clicks_daily} and {@code chainless_clicks_daily} with element filters but no
+ * URL filter or breakdown, else {@code element_clicks_daily} and {@code chainless_clicks_daily}. The data is
  * 4,000 generated clicks over twelve days of June 2025 and 1,200 over the last ten days up to now, with chains and
  * without, six URLs (one empty), the three event types and another environment, and 90 clicks without a chain on
  * three checkout pages that no click with a chain has. Distinct-id math comes from {@code daily_ids} (with the events
@@ -42,6 +43,9 @@ class TrendsRollupParityTest extends ServiceTest {
     /** Whole days from the element rollups, which hold the chains. */
     private static final Path ELEMENT_CLICKS = new Path("rollup", List.of("FROM element_clicks_daily", "FROM chainless_clicks_daily"),
             List.of("FROM clicks_daily"));
+    /** Whole days from the chain rollup without the page, with the chainless one. */
+    private static final Path CHAIN_CLICKS = new Path("rollup", List.of("FROM chain_clicks_daily", "FROM chainless_clicks_daily"),
+            List.of("FROM clicks_daily", "FROM element_clicks_daily"));
     private static final Path RAW = new Path("raw", List.of(), List.of("clicks_daily", "daily_ids"));
     /** Distinct ids of whole days from daily_ids alone. */
     private static final Path IDS = new Path("rollup", List.of("FROM daily_ids"), List.of("FROM events", "clicks_daily"));
@@ -61,7 +65,7 @@ class TrendsRollupParityTest extends ServiceTest {
     void storeClicksAndStartARawService() {
         // Clicks stored in the second V009 or V010 was recorded count as older than its rollup (their days go raw): store later ones.
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
-                .until(() -> scalar("SELECT now() > max(applied_at) FROM schema_migrations WHERE version IN (9, 10, 15)").equals("1"));
+                .until(() -> scalar("SELECT now() > max(applied_at) FROM schema_migrations WHERE version IN (9, 10, 15, 16)").equals("1"));
         CLICKHOUSE.sql(clicks("toDateTime('2025-06-01 00:00:00', 'UTC') + (number * 7919) % (12 * 86400)", 4000));
         CLICKHOUSE.sql(clicks("now() - (number * 7919) % (10 * 86400)", 1200));
         CLICKHOUSE.sql(chainlessCheckoutClicks());
@@ -138,7 +142,7 @@ class TrendsRollupParityTest extends ServiceTest {
     }
 
     @Test
-    void elementFiltersSelectTheSameClicksFromTheElementRollups() {
+    void elementFiltersSelectTheSameClicksFromTheChainRollup() {
         for (String filter : List.of(
                 element("selector", "exact", "\"div.cart > a.btn\""),
                 element("selector", "exact", "\"button.buy\""),
@@ -146,8 +150,15 @@ class TrendsRollupParityTest extends ServiceTest {
                 element("text", "icontains", "\"item\""),
                 element("href", "regex", "\"^/p[0-3]$\""),
                 element("text", "is_not", "[\"Pricing\"]"))) {
-            assertSameResult(ELEMENT_CLICKS, trends(ALL_EVENTS, JUNE + ",\"properties\":[" + filter + "]"));
+            assertSameResult(CHAIN_CLICKS, trends(ALL_EVENTS, JUNE + ",\"properties\":[" + filter + "]"));
         }
+        String either = "{\"type\":\"OR\",\"values\":[{\"type\":\"AND\",\"values\":[" + element("tag_name", "exact", "\"a\"") + ","
+                + element("text", "icontains", "\"item\"") + "]},{\"type\":\"AND\",\"values\":[" + element("selector", "exact", "\"button.buy\"") + "]}]}";
+        assertSameResult(CHAIN_CLICKS, trends(AUTOCAPTURE + "," + RAGE_AND_DEAD, JUNE + ",\"properties\":" + either + ",\"interval\":\"week\""));
+        assertSameResult(CHAIN_CLICKS, trends(ALL_EVENTS, "\"dateRange\":{\"date_from\":\"-7d\"},\"trendsFilter\":{\"display\":\"BoldNumber\"},"
+                + "\"properties\":[" + element("tag_name", "is_not", "\"button\"") + "]"));
+        assertSameResult(CHAIN_CLICKS, trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"-3d\"},\"compareFilter\":{\"compare\":true},"
+                + "\"properties\":[" + element("selector", "exact", "\"div.cart > a.btn\"") + "]"));
     }
 
     @Test
@@ -209,6 +220,8 @@ class TrendsRollupParityTest extends ServiceTest {
         JsonNode withChains = assertSameResult(ELEMENT_CLICKS, trends(ALL_EVENTS, window + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\"},"
                 + "\"properties\":[" + element("tag_name", "is_not", "\"button\"") + "]"));
         assertThat(withChains.get("hogql").asText()).contains("FROM events");
+        JsonNode chainsAlone = assertSameResult(CHAIN_CLICKS, trends(ALL_EVENTS, window + ",\"properties\":[" + element("text", "icontains", "\"item\"") + "]"));
+        assertThat(chainsAlone.get("hogql").asText()).contains("FROM events");
         assertSameResult(RAW, trends(AUTOCAPTURE, "\"dateRange\":{\"date_from\":\"2025-06-03T08:00:00Z\",\"date_to\":\"2025-06-03T20:00:00Z\","
                 + "\"explicitDate\":true}"));
     }
@@ -220,6 +233,10 @@ class TrendsRollupParityTest extends ServiceTest {
                 + url("icontains", "\"pricing\"") + "]},{\"kind\":\"EventsNode\",\"event\":\"$autocapture\"}]}";
         assertSameResult(ELEMENT_CLICKS, trends(group, JUNE));
         assertSameResult(ELEMENT_CLICKS, trends(group, JUNE + ",\"breakdownFilter\":{\"breakdown\":\"$current_url\",\"breakdown_limit\":4}"));
+        String elements = "{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"nodes\":[{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"properties\":["
+                + element("selector", "exact", "\"div.cart > a.btn\"") + "]},{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"properties\":["
+                + element("tag_name", "exact", "\"button\"") + "]},{\"kind\":\"EventsNode\",\"event\":\"$autocapture\"}]}";
+        assertSameResult(CHAIN_CLICKS, trends(elements, JUNE));
         String pages = "{\"kind\":\"GroupNode\",\"operator\":\"OR\",\"nodes\":[{\"kind\":\"EventsNode\",\"event\":\"$dead_click\",\"properties\":["
                 + url("not_icontains", "\"pricing\"") + "]},{\"kind\":\"EventsNode\",\"event\":\"$rageclick\",\"properties\":["
                 + url("icontains", "\"pricing\"") + "]},{\"kind\":\"EventsNode\",\"event\":\"$dead_click\"}]}";
