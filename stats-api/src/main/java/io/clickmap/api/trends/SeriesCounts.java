@@ -28,7 +28,7 @@ record SeriesCounts(Map<String, double[]> values) {
         return new SeriesCounts(ordered);
     }
 
-    /** From (value, total) rows. */
+    /** From (value, total) rows; the rows of one value add up. */
     static SeriesCounts perValue(List<JsonNode> rows) {
         Map<String, double[]> values = new HashMap<>();
         for (JsonNode row : rows) {
@@ -37,7 +37,7 @@ record SeriesCounts(Map<String, double[]> values) {
         return new SeriesCounts(values);
     }
 
-    /** From (bucket, value, total) rows, the bucket as epoch seconds; rows of other buckets (a trailing window's lead-in) are left out. */
+    /** From (bucket, value, total) rows, the bucket as epoch seconds, the rows of one bucket and value adding up; rows of other buckets (a trailing window's lead-in) are left out. */
     static SeriesCounts perBucket(List<Instant> buckets, List<JsonNode> rows) {
         Map<Long, Integer> index = new HashMap<>();
         for (int i = 0; i < buckets.size(); i++) {
