@@ -18,6 +18,16 @@ public final class ServerTiming {
         clickHouseCalls++;
     }
 
+    /**
+     * Adds the ClickHouse calls of a part of the request that ran on another thread beside this one's (with its own
+     * timing, since this is not thread-safe): its time counts as if it had been waited for, so with overlapping calls
+     * the entry can exceed the request's time.
+     */
+    public void addClickHouse(ServerTiming parallel) {
+        clickHouseNanos += parallel.clickHouseNanos;
+        clickHouseCalls += parallel.clickHouseCalls;
+    }
+
     /** Runs a ClickHouse call and adds its time, failed or not. */
     public <T> T clickHouse(Supplier<T> call) {
         long started = System.nanoTime();
