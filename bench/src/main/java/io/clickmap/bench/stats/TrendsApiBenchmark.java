@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,14 +101,14 @@ public final class TrendsApiBenchmark {
                 for (Map.Entry<String, String> query : QUERIES.entrySet()) {
                     ids.put(query.getKey(), bench.create(service.baseUrl(), query.getValue()));
                 }
-                bench.warmUp(service.baseUrl(), ids.values().iterator().next());
+                bench.warmUp(service.baseUrl(), ids.values());
                 for (Map.Entry<String, Long> insight : ids.entrySet()) {
                     fast.put(insight.getKey(), bench.measure(service.baseUrl(), insight.getValue(), 3, FAST_RUNS));
                 }
             }
             try (ServiceProcess service = new ServiceProcess(jar, 18812, "512m", with(base, "CLICKMAP_TRENDS_STORAGE", "raw"),
                     new File("bench/target/trends-raw.log"))) {
-                bench.warmUp(service.baseUrl(), ids.values().iterator().next());
+                bench.warmUp(service.baseUrl(), ids.values());
                 for (Map.Entry<String, Long> insight : ids.entrySet()) {
                     Timing raw = bench.measure(service.baseUrl(), insight.getValue(), 1, RAW_RUNS);
                     Timing quick = fast.get(insight.getKey());
@@ -118,7 +120,7 @@ public final class TrendsApiBenchmark {
             }
         }
         report.add("");
-        report.add(String.format("Each service warmed up first (%d s of requests for the daily total, as a long-running service is); then fast: %d runs after 3 warm-ups, "
+        report.add(String.format("Each service warmed up first (%d s of requests for the four insights in turn, as a long-running service is); then fast: %d runs after 3 warm-ups, "
                 + "raw: %d runs after 1 warm-up. Client-measured over HTTP on the loopback.", WARM_UP_SECONDS, FAST_RUNS, RAW_RUNS));
         Path file = Path.of("bench/target/trends-bench.md");
         Files.createDirectories(file.getParent());
@@ -135,11 +137,16 @@ public final class TrendsApiBenchmark {
         return JSON.readTree(created.body()).get("id").asLong();
     }
 
-    /** Requests the insight, recomputed, for {@link #WARM_UP_SECONDS}. */
-    private void warmUp(String base, long id) throws IOException, InterruptedException {
+    /** Requests the insights in turn, recomputed, for {@link #WARM_UP_SECONDS}: every path a long-running service serves gets compiled. */
+    private void warmUp(String base, Collection<Long> insights) throws IOException, InterruptedException {
         long until = System.nanoTime() + WARM_UP_SECONDS * 1_000_000_000L;
         int requests = 0;
+        Iterator<Long> turn = insights.iterator();
         while (System.nanoTime() < until) {
+            if (!turn.hasNext()) {
+                turn = insights.iterator();
+            }
+            long id = turn.next();
             HttpResponse<String> response = http.send(request(base + INSIGHTS + id + "/?refresh=force_blocking").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
