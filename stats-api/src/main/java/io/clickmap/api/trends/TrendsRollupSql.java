@@ -89,8 +89,7 @@ final class TrendsRollupSql {
             case CLICKS -> sql.add(byUrlText(CLICKS, dayBucket, parts).bind("team", team).bind("days", days).bind("events", events)
                     .bind("conditions", parts.conditions().onClicksRollup(parts.condition())).render());
             case ELEMENT_CLICKS, CHAIN_CLICKS -> {
-                sql.add(daily(parts).bind("bucket", dayBucket).bind("team", team).bind("days", days).bind("events", events)
-                        .render());
+                sql.add(daily(parts).bind("bucket", dayBucket).bind("team", team).bind("days", days).bind("events", events).render());
                 sql.add(byUrlText(CHAINLESS, dayBucket, parts).bind("team", team).bind("days", days).bind("events", events)
                         .bind("conditions", parts.conditions().onChainlessRollup(parts.condition())).render());
             }
