@@ -43,7 +43,8 @@ public final class Migrations {
             "V013__alerts.sql",
             "V014__toolbar_tokens.sql",
             "V015__daily_ids.sql",
-            "V016__chain_clicks_rollup.sql");
+            "V016__chain_clicks_rollup.sql",
+            "V017__element_matches.sql");
 
     private static final String LEDGER = """
             CREATE TABLE IF NOT EXISTS {database}.schema_migrations (

@@ -8,26 +8,46 @@ import io.clickmap.chain.ChainDecoder;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.SqlTemplate;
 import jakarta.inject.Singleton;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
  * Which of an environment's distinct elements chains an element filter matches, found in Java by decoding each
- * chain of the side table the daily rollup keeps. A filter's matches are kept while the environment's number of
- * distinct chains is unchanged: the set only grows, so an unchanged count means no chain was added, by this
- * instance or another, and no match is missed. Only the matching hashes are kept (8 bytes each), bounded by
- * {@link TrendsConfig#trendsChainCacheBytes()}.
+ * chain of the side table the daily rollup keeps, and stored in {@code element_matches} (V017) for statements to read
+ * as a set. A filter's matches are kept while the environment's number of distinct chains is unchanged: the set only
+ * grows, so an unchanged count means no chain was added, by this instance or another, and no match is missed. When
+ * the count changes the chains are matched again and only the new matches are stored. A set is stored before it is
+ * kept, so a kept set is always in the table of the server this service talks to (the one a cluster's stats API keeps
+ * to); rows stored by other instances are matches too, so reading them as well changes nothing. Only the matching
+ * hashes are kept in memory (8 bytes each), bounded by {@link TrendsConfig#trendsChainCacheBytes()}.
  */
 @Singleton
 class ChainCatalog {
+    /**
+     * The version of the matching rules, part of every stored set's name: a change to what a filter matches must
+     * raise it, or a set stored under the old rules would be read as this one's.
+     */
+    static final int MATCHING_RULES = 1;
+    /** Hashes per storing statement, to keep each far below {@code max_query_size} (about 20 bytes a hash). */
+    static final int STORED_PER_STATEMENT = 100_000;
     private static final SqlTemplate COUNT = SqlTemplate.of("SELECT uniqExact(chain_hash) AS chains FROM element_chains WHERE team_id = {team}");
     private static final SqlTemplate CHAINS = SqlTemplate.of("SELECT chain_hash, any(chain) AS chain FROM element_chains WHERE team_id = {team} "
             + "GROUP BY chain_hash");
+    private static final SqlTemplate STORE = SqlTemplate.of("INSERT INTO element_matches (team_id, filter_hash, chain_hash) "
+            + "SELECT {team}, {filter}, arrayJoin(CAST({hashes} AS Array(UInt64)))");
 
     private record Key(long environmentId, ElementFilter filter) {
     }
 
-    /** The hashes (ClickHouse's UInt64, in a long) a filter matched among {@code chains} distinct chains. */
+    /** The hashes (ClickHouse's UInt64, in a long; sorted) a filter matched among {@code chains} distinct chains. */
     private record Matched(long chains, long[] hashes) {
+    }
+
+    /** A filter's matches: how many, and the name of their set in {@code element_matches}. */
+    record Matches(long filterHash, int count) {
     }
 
     private final ClickHouseSql sql;
@@ -44,12 +64,13 @@ class ChainCatalog {
         return timing.clickHouse(() -> sql.query(COUNT.bind("team", environmentId).render(), row -> row.get("chains").asLong())).get(0);
     }
 
-    /** The hashes of the chains the filter matches, as of {@code chains} distinct chains. */
-    long[] matching(long environmentId, long chains, ElementFilter filter, ServerTiming timing) {
+    /** The chains the filter matches as of {@code chains} distinct chains, stored in {@code element_matches}. */
+    Matches matching(long environmentId, long chains, ElementFilter filter, ServerTiming timing) {
         Key key = new Key(environmentId, filter);
+        long filterHash = filterHash(filter);
         Matched held = matches.getIfPresent(key);
         if (held != null && held.chains() == chains) {
-            return held.hashes();
+            return new Matches(filterHash, held.hashes().length);
         }
         Hashes found = new Hashes();
         timing.clickHouse(() -> sql.query(CHAINS.bind("team", environmentId).render(), row -> {
@@ -60,8 +81,47 @@ class ChainCatalog {
             return Boolean.TRUE;
         }));
         long[] hashes = found.toArray();
+        Arrays.sort(hashes);
+        store(environmentId, filterHash, held == null ? hashes : added(held.hashes(), hashes), timing);
         matches.put(key, new Matched(chains, hashes));
-        return hashes;
+        return new Matches(filterHash, hashes.length);
+    }
+
+    /**
+     * The name of a filter's set: its key, operator and values under these matching rules, hashed (63 bits, so that it
+     * is the same number signed and unsigned). Every instance and version with the same rules finds the same set.
+     */
+    static long filterHash(ElementFilter filter) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(("rules " + MATCHING_RULES + "\n" + filter.key().wireName + "\n" + filter.operator().wireName).getBytes(StandardCharsets.UTF_8));
+            for (String value : filter.values()) {
+                // A value's length before it, so that no two lists of values read as the same bytes.
+                digest.update(("\n" + value.length() + ":" + value).getBytes(StandardCharsets.UTF_8));
+            }
+            return ByteBuffer.wrap(digest.digest()).getLong() & Long.MAX_VALUE;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The hashes of {@code now} (sorted) that {@code before} (sorted) lacks. */
+    private static long[] added(long[] before, long[] now) {
+        return Arrays.stream(now).filter(hash -> Arrays.binarySearch(before, hash) < 0).toArray();
+    }
+
+    private void store(long environmentId, long filterHash, long[] hashes, ServerTiming timing) {
+        for (int from = 0; from < hashes.length; from += STORED_PER_STATEMENT) {
+            StringBuilder array = new StringBuilder("[");
+            for (int i = from; i < Math.min(hashes.length, from + STORED_PER_STATEMENT); i++) {
+                array.append(i == from ? "" : ",").append(Long.toUnsignedString(hashes[i]));
+            }
+            String statement = STORE.bind("team", environmentId).bind("filter", filterHash).bind("hashes", array.append(']').toString()).render();
+            timing.clickHouse(() -> {
+                sql.execute(statement);
+                return null;
+            });
+        }
     }
 
     /** A growing list of hashes, without boxing each. */

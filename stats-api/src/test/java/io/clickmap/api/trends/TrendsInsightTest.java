@@ -9,6 +9,7 @@ import io.clickmap.api.ServiceTest;
 import io.clickmap.api.cli.AdminCli;
 import io.clickmap.api.environments.Environment;
 import io.clickmap.api.environments.EnvironmentStore;
+import io.clickmap.clickhouse.SqlLiteral;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.OutputStream;
@@ -320,10 +321,37 @@ class TrendsInsightTest extends ServiceTest {
                 .replace(RANGE, "\"dateRange\":{\"date_from\":\"2020-02-01\",\"date_to\":\"2020-02-02\"}");
         assertThat(recomputed(query).get(0).get("count").asLong()).isZero();
 
-        new Events().click(1, "$autocapture", "span:attr_id=\"late\"nth-child=\"1\"nth-of-type=\"1\"", "https://shop.example.com/", "2020-02-01T10:00:00Z")
+        String late = "span:attr_id=\"late\"nth-child=\"1\"nth-of-type=\"1\"";
+        new Events().click(1, "$autocapture", late, "https://shop.example.com/", "2020-02-01T10:00:00Z")
                 .times(2).insertInto(CLICKHOUSE);
 
         assertThat(recomputed(query).get(0).get("count").asLong()).isEqualTo(2);
+        long filter = filterHash(retrieve(create(query), "force_blocking").get("hogql").asText());
+        assertThat(scalar("SELECT groupArray(toString(chain_hash)) FROM element_matches WHERE filter_hash = " + filter))
+                .as("the new chain's match stored once, by the computation that found it")
+                .isEqualTo(scalar("SELECT [toString(cityHash64(" + SqlLiteral.string(late) + "))]"));
+    }
+
+    @Test
+    void aFiltersMatchesAreStoredOnceAndReadFromTheTable() {
+        String query = trends(events("$autocapture"), "\"properties\":[{\"type\":\"element\",\"key\":\"selector\",\"value\":\"button#buy\"}]");
+        JsonNode first = retrieve(create(query), "force_blocking");
+        JsonNode again = retrieve(create(query), "force_blocking");
+
+        assertThat(again.get("result")).isEqualTo(first.get("result"));
+        assertThat(first.get("result").get(0).get("count").asLong()).as("every other click of a day is on the button").isEqualTo(8);
+        String hogql = again.get("hogql").asText();
+        assertThat(hogql).contains("GLOBAL IN (SELECT chain_hash FROM element_matches WHERE team_id = 1 AND filter_hash = ").doesNotContain("arrayJoin");
+        // Environment 2's clicks are on the same button: its chains are matched for it alone, when it asks.
+        assertThat(scalar("SELECT groupArray((team_id, toString(chain_hash))) FROM element_matches WHERE filter_hash = " + filterHash(hogql)))
+                .isEqualTo(scalar("SELECT [(toInt64(1), toString(cityHash64(" + SqlLiteral.string(BUTTON) + ")))]"));
+    }
+
+    /** The name of the element filter's set that a computation's statement reads. */
+    private static long filterHash(String hogql) {
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("element_matches WHERE team_id = \\d+ AND filter_hash = (\\d+)").matcher(hogql);
+        assertThat(named.find()).as(hogql).isTrue();
+        return Long.parseLong(named.group(1));
     }
 
     @Test
