@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Which of an environment's distinct elements chains an element filter matches, found in Java by decoding each
@@ -46,8 +47,8 @@ class ChainCatalog {
     private record Matched(long chains, long[] hashes) {
     }
 
-    /** A filter's matches: how many, and the name of their set in {@code element_matches}. */
-    record Matches(long filterHash, int count) {
+    /** A filter's matches: how many, the name of their set in {@code element_matches}, and the chain count they hold for. */
+    record Matches(long filterHash, int count, long chains) {
     }
 
     private final ClickHouseSql sql;
@@ -64,13 +65,19 @@ class ChainCatalog {
         return timing.clickHouse(() -> sql.query(COUNT.bind("team", environmentId).render(), row -> row.get("chains").asLong())).get(0);
     }
 
+    /** The matches kept for the filter, whatever chain count they were found at; empty when none are kept. */
+    Optional<Matches> kept(long environmentId, ElementFilter filter) {
+        Matched held = matches.getIfPresent(new Key(environmentId, filter));
+        return held == null ? Optional.empty() : Optional.of(new Matches(filterHash(filter), held.hashes().length, held.chains()));
+    }
+
     /** The chains the filter matches as of {@code chains} distinct chains, stored in {@code element_matches}. */
     Matches matching(long environmentId, long chains, ElementFilter filter, ServerTiming timing) {
         Key key = new Key(environmentId, filter);
         long filterHash = filterHash(filter);
         Matched held = matches.getIfPresent(key);
         if (held != null && held.chains() == chains) {
-            return new Matches(filterHash, held.hashes().length);
+            return new Matches(filterHash, held.hashes().length, chains);
         }
         Hashes found = new Hashes();
         timing.clickHouse(() -> sql.query(CHAINS.bind("team", environmentId).render(), row -> {
@@ -84,7 +91,7 @@ class ChainCatalog {
         Arrays.sort(hashes);
         store(environmentId, filterHash, held == null ? hashes : added(held.hashes(), hashes), timing);
         matches.put(key, new Matched(chains, hashes));
-        return new Matches(filterHash, hashes.length);
+        return new Matches(filterHash, hashes.length, chains);
     }
 
     /**

@@ -6,6 +6,8 @@ import io.clickmap.api.web.ServerTiming;
 import io.clickmap.clickhouse.ClickHouseSql;
 import io.clickmap.clickhouse.SqlTemplate;
 import io.clickmap.clickhouse.SqlTemplate.Fragment;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Computes a checked trends query over the environment's events: each series over the window (and the one
@@ -36,10 +39,13 @@ class TrendsEngine {
     private final TrendsPlanner planner;
     private final TrendsCancellation cancellation;
     private final Duration timeout;
+    /** Reads the environment's chain count beside the statements ({@link ChainMatches}). */
+    private final ExecutorService counter;
 
     TrendsEngine(ClickHouseSql sql, ChainCatalog catalog, InternalUsers internalUsers, TrendsPlanner planner, TrendsCancellation cancellation,
-                 TrendsConfig config) {
+                 TrendsConfig config, @Named(TaskExecutors.BLOCKING) ExecutorService counter) {
         this.sql = sql;
+        this.counter = counter;
         this.catalog = catalog;
         this.internalUsers = internalUsers;
         this.planner = planner;
@@ -49,15 +55,24 @@ class TrendsEngine {
 
     TrendsComputation compute(long environmentId, TrendsQuery query, JsonNode source, Instant now, String queryId, ServerTiming timing) {
         try (TrendsCancellation.Running running = cancellation.start(environmentId, queryId)) {
-            return compute(environmentId, query, source, now, new Run(running, timing), timing);
+            Run run = new Run(running, timing);
+            ChainMatches chains = new ChainMatches(catalog, environmentId, timing, counter);
+            TrendsComputation computed = compute(environmentId, query, source, now, run, chains);
+            if (!chains.confirmed()) {
+                // Chains were stored since the kept matches were found: count again with the matches among all of them.
+                run.again();
+                computed = compute(environmentId, query, source, now, run, chains.recounted());
+            }
+            timing.note("trends", run.path, run.countingNanos);
+            return computed;
         }
     }
 
-    private TrendsComputation compute(long environmentId, TrendsQuery query, JsonNode source, Instant now, Run run, ServerTiming timing) {
+    private TrendsComputation compute(long environmentId, TrendsQuery query, JsonNode source, Instant now, Run run, ChainMatches chains) {
         TrendsWindow current = TrendsDateRange.resolve(query.dateFrom(), query.dateTo(), query.explicitDate(), query.interval(), now, run::firstEvent);
         List<TrendsWindow> windows = query.compare() ? List.of(current, current.previous(query.compareTo())) : List.of(current);
-        ConditionSql conditions = new ConditionSql(new ChainMatches(catalog, environmentId, timing));
-        List<String> internal = query.filterTestAccounts() ? internalUsers.of(environmentId, timing) : List.of();
+        ConditionSql conditions = new ConditionSql(chains);
+        List<String> internal = query.filterTestAccounts() ? internalUsers.of(environmentId, run.timing) : List.of();
         List<List<SeriesCounts>> counts = new ArrayList<>();
         boolean hasMore = false;
         int fromRollups = 0;
@@ -67,7 +82,7 @@ class TrendsEngine {
                 Condition condition = Condition.both(query.properties(), series.properties());
                 TrendsSql.Scope scope = new TrendsSql.Scope(environmentId, window.from(), window.to(), conditions.render(condition),
                         TrendsSql.breakdownValue(query.breakdown()), internal, query.samplingFactor());
-                TrendsPlan plan = planner.plan(environmentId, query, series, internal, countedFrom(series, query, window), window.to(), timing);
+                TrendsPlan plan = planner.plan(environmentId, query, series, internal, countedFrom(series, query, window), window.to(), run.timing);
                 SeriesCounts all;
                 if (plan.rollup() == TrendsPlan.Rollup.DAILY_IDS) {
                     fromRollups++;
@@ -88,7 +103,7 @@ class TrendsEngine {
             counts.add(perSeries);
         }
         int statements = windows.size() * query.series().size();
-        timing.note("trends", fromRollups == 0 ? "raw" : fromRollups == statements ? "rollup" : "mixed", run.countingNanos);
+        run.path = fromRollups == 0 ? "raw" : fromRollups == statements ? "rollup" : "mixed";
         List<TrendsItem> items = TrendsItems.of(query, source, windows, counts);
         return new TrendsComputation(items, run.statements, current.from(), current.to(), hasMore, now);
     }
@@ -129,12 +144,21 @@ class TrendsEngine {
         private final TrendsCancellation.Running running;
         private final ServerTiming timing;
         private final List<String> statements = new ArrayList<>();
-        /** ClickHouse's time for the statements that count, apart from the request's other reads. */
+        /** Statements sent, a computation run again included: each gets a query id of its own. */
+        private int sent;
+        /** ClickHouse's time for the statements that count, apart from the request's other reads, a first run included. */
         private long countingNanos;
+        /** Where the series were counted: {@code rollup}, {@code raw} or {@code mixed}. */
+        private String path;
 
         Run(TrendsCancellation.Running running, ServerTiming timing) {
             this.running = running;
             this.timing = timing;
+        }
+
+        /** For the computation run again: the statements that stand are the next run's. */
+        void again() {
+            statements.clear();
         }
 
         /** When the environment's first click event happened, for {@code date_from: "all"}; null without events. */
@@ -185,7 +209,7 @@ class TrendsEngine {
                 throw TrendsCancellation.cancelled(running.clientQueryId());
             }
             statements.add(statement);
-            String id = running.statementId(statements.size());
+            String id = running.statementId(++sent);
             long started = System.nanoTime();
             try {
                 return timing.clickHouse(() -> sql.query(statement, id, timeout, row -> row));
