@@ -351,6 +351,28 @@ class TrendsInsightTest extends ServiceTest {
                 .isEqualTo(scalar("SELECT [(toInt64(1), toString(cityHash64(" + SqlLiteral.string(BUTTON) + ")))]"));
     }
 
+    @Test
+    void aFilterMatchingMoreChainsThanOneStatementStoresIsStoredWhole() {
+        int chains = ChainCatalog.STORED_PER_STATEMENT + 1;
+        CLICKHOUSE.sql("""
+                INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
+                                    property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
+                SELECT generateUUIDv4(), 2, '$autocapture', toDateTime('2021-03-01 10:00:00', 'UTC'), 'many', 'https://blog.example.com/',
+                       concat('a:nth-child="1"nth-of-type="1"text="many ', toString(number), '"'), '{}', [], [], 'many', 0, number
+                FROM numbers(%d)""".formatted(chains));
+        String query = trends(events("$autocapture"), "\"properties\":[{\"type\":\"element\",\"key\":\"text\",\"value\":\"^many \",\"operator\":\"regex\"}]")
+                .replace(RANGE, "\"dateRange\":{\"date_from\":\"2021-03-01\",\"date_to\":\"2021-03-01\"}");
+        Api.Reply created = api().send("POST", "/api/environments/2/insights/", "{\"name\":\"many\",\"query\":" + query + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        Api.Reply computed = api().get("/api/environments/2/insights/" + created.json().get("id").asLong() + "/?refresh=force_blocking");
+
+        assertThat(computed.status()).as(computed.body()).isEqualTo(200);
+        assertThat(computed.json().get("result").get(0).get("count").asLong()).isEqualTo(chains);
+        assertThat(scalar("SELECT count(), uniqExact(chain_hash) FROM element_matches WHERE team_id = 2 AND filter_hash = "
+                + filterHash(computed.json().get("hogql").asText()))).isEqualTo(chains + "\t" + chains);
+    }
+
     /** The name of the element filter's set that a computation's statement reads. */
     private static long filterHash(String hogql) {
         java.util.regex.Matcher named = java.util.regex.Pattern.compile("element_matches WHERE team_id = \\d+ AND filter_hash = (\\d+)").matcher(hogql);
