@@ -26,35 +26,35 @@ class TrendsPlanTest {
 
     @Test
     void aSeriesWithoutElementFiltersIsCountedFromClicksDaily() {
-        TrendsPlan plan = TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), COUNTS, covered(ALL_COVERED, ALL_COVERED, ALL_COVERED));
+        TrendsPlan plan = firstWeekOfJune(COUNTS, covered(ALL_COVERED, ALL_COVERED, ALL_COVERED));
 
         assertThat(plan).isEqualTo(new TrendsPlan(Rollup.CLICKS, List.of(days("2025-06-01", "2025-06-07")), List.of()));
     }
 
     @Test
     void aSeriesWithAnElementFilterAndAUrlFilterOrBreakdownIsCountedFromTheElementRollups() {
-        TrendsPlan plan = TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), CHAINS_AND_PAGE, covered(ALL_COVERED, ALL_COVERED, ALL_COVERED));
+        TrendsPlan plan = firstWeekOfJune(CHAINS_AND_PAGE, covered(ALL_COVERED, ALL_COVERED, ALL_COVERED));
 
         assertThat(plan).isEqualTo(new TrendsPlan(Rollup.ELEMENT_CLICKS, List.of(days("2025-06-01", "2025-06-07")), List.of()));
     }
 
     @Test
     void aSeriesWithAnElementFilterAndNoPageIsCountedFromChainClicksDaily() {
-        TrendsPlan plan = TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), CHAINS, covered(NONE_COVERED, ALL_COVERED, ALL_COVERED));
+        TrendsPlan plan = firstWeekOfJune(CHAINS, covered(NONE_COVERED, ALL_COVERED, ALL_COVERED));
 
         assertThat(plan).isEqualTo(new TrendsPlan(Rollup.CHAIN_CLICKS, List.of(days("2025-06-01", "2025-06-07")), List.of()));
     }
 
     @Test
     void aSeriesWithAnElementFilterAndNoPageIsCountedFromTheElementRollupsWhenChainClicksDailyWouldLeaveMoreDaysToTheEvents() {
-        TrendsPlan plan = TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), CHAINS, covered(ALL_COVERED, ALL_COVERED, FROM_JUNE_4));
+        TrendsPlan plan = firstWeekOfJune(CHAINS, covered(ALL_COVERED, ALL_COVERED, FROM_JUNE_4));
 
         assertThat(plan).isEqualTo(new TrendsPlan(Rollup.ELEMENT_CLICKS, List.of(days("2025-06-01", "2025-06-07")), List.of()));
     }
 
     @Test
     void aSeriesWithAnElementFilterAndAPageIsNeverCountedFromChainClicksDaily() {
-        TrendsPlan plan = TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), CHAINS_AND_PAGE, covered(ALL_COVERED, FROM_JUNE_4, ALL_COVERED));
+        TrendsPlan plan = firstWeekOfJune(CHAINS_AND_PAGE, covered(ALL_COVERED, FROM_JUNE_4, ALL_COVERED));
 
         assertThat(plan).isEqualTo(new TrendsPlan(Rollup.ELEMENT_CLICKS, List.of(days("2025-06-04", "2025-06-07")),
                 List.of(times("2025-06-01T00:00:00Z", "2025-06-03T23:59:59Z"))));
@@ -62,14 +62,14 @@ class TrendsPlanTest {
 
     @Test
     void aSeriesWithoutElementFiltersIsCountedFromTheElementRollupsWhenClicksDailyWouldLeaveMoreDaysToTheEvents() {
-        TrendsPlan plan = TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), COUNTS, covered(FROM_JUNE_4, ALL_COVERED, NONE_COVERED));
+        TrendsPlan plan = firstWeekOfJune(COUNTS, covered(FROM_JUNE_4, ALL_COVERED, NONE_COVERED));
 
         assertThat(plan).isEqualTo(new TrendsPlan(Rollup.ELEMENT_CLICKS, List.of(days("2025-06-01", "2025-06-07")), List.of()));
     }
 
     @Test
     void aSeriesWithoutElementFiltersIsCountedFromClicksDailyWhenTheElementRollupsCoverNoMoreDays() {
-        TrendsPlan plan = TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), COUNTS, covered(FROM_JUNE_4, FROM_JUNE_4, NONE_COVERED));
+        TrendsPlan plan = firstWeekOfJune(COUNTS, covered(FROM_JUNE_4, FROM_JUNE_4, NONE_COVERED));
 
         assertThat(plan).isEqualTo(new TrendsPlan(Rollup.CLICKS, List.of(days("2025-06-04", "2025-06-07")),
                 List.of(times("2025-06-01T00:00:00Z", "2025-06-03T23:59:59Z"))));
@@ -77,7 +77,7 @@ class TrendsPlanTest {
 
     @Test
     void aWindowNeitherRollupCoversIsCountedFromTheEventsAlone() {
-        TrendsPlan plan = TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), COUNTS, covered(NONE_COVERED, NONE_COVERED, NONE_COVERED));
+        TrendsPlan plan = firstWeekOfJune(COUNTS, covered(NONE_COVERED, NONE_COVERED, NONE_COVERED));
 
         assertThat(plan).isEqualTo(TrendsPlan.raw(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z")));
         assertThat(plan.rollup()).isEqualTo(Rollup.NONE);
@@ -173,6 +173,11 @@ class TrendsPlanTest {
         TrendsPlan plan = TrendsPlan.split(ROLLUP, time("2025-01-01T00:00:00Z"), time("2025-02-02T23:59:59Z"), day -> day.getDayOfYear() % 2 == 0);
 
         assertThat(plan).isEqualTo(TrendsPlan.raw(time("2025-01-01T00:00:00Z"), time("2025-02-02T23:59:59Z")));
+    }
+
+    /** The plan for a window of June's first seven days, whole. */
+    private static TrendsPlan firstWeekOfJune(TrendsPlan.Needs needs, TrendsPlan.Covered covered) {
+        return TrendsPlan.choose(time("2025-06-01T00:00:00Z"), time("2025-06-07T23:59:59Z"), needs, covered);
     }
 
     private static TrendsPlan.Covered covered(Predicate<LocalDate> clicks, Predicate<LocalDate> elementClicks, Predicate<LocalDate> chainClicks) {
