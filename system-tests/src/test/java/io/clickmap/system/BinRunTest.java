@@ -60,6 +60,7 @@ class BinRunTest {
             checkStats(flags, curl(curls.get(0)));
             checkValues(flags, curl(curls.get(1)));
             assertThat(curl(curls.get(2))).isEqualTo(JSON.readTree("{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}"));
+            checkTrends(flags, printedKey(curls.get(0)));
             followTheReadme(flags);
 
             BinRun.stopWithCtrlC(run, flags);
@@ -162,6 +163,52 @@ class BinRunTest {
             clicked.add(ChainDecoder.decode(JSON.readTree(row).get("elements_chain").asText()).get(0).tagName());
         }
         assertThat(suggested).isNotEmpty().isEqualTo(clicked);
+    }
+
+    /**
+     * A saved trend of the demo's clicks on buttons (an element filter, so matched against the stored chains): its
+     * count is that of the clicks whose chain has a button, decoded here from what ClickHouse holds, and a second read
+     * is served from the cache.
+     */
+    private static void checkTrends(BinRun.Flags flags, String key) throws Exception {
+        String query = "{\"kind\":\"InsightVizNode\",\"source\":{\"kind\":\"TrendsQuery\",\"series\":[{\"kind\":\"EventsNode\",\"event\":\"$autocapture\"}],"
+                + "\"dateRange\":{\"date_from\":\"all\"},\"properties\":[{\"type\":\"element\",\"key\":\"tag_name\",\"value\":\"button\",\"operator\":\"exact\"}]}}";
+        String insights = "http://localhost:" + flags.apiPort() + "/api/environments/1/insights/";
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(insights)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Buttons\",\"query\":" + query + "}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String insight = insights + JSON.readTree(created.body()).get("id").asLong() + "/";
+
+        JsonNode computed = JSON.readTree(get(insight + "?refresh=blocking", key));
+        long onButtons = 0;
+        for (String row : clickHouse(flags, "SELECT elements_chain, count() AS clicks FROM clickmap.events WHERE team_id = 1 AND event = '$autocapture' "
+                + "GROUP BY elements_chain FORMAT JSONEachRow")) {
+            JsonNode chain = JSON.readTree(row);
+            if (ChainDecoder.decode(chain.get("elements_chain").asText()).stream().anyMatch(element -> "button".equals(element.tagName()))) {
+                onButtons += chain.get("clicks").asLong();
+            }
+        }
+        assertThat(onButtons).as("the demo clicks buttons").isPositive();
+        assertThat(computed.get("result").get(0).get("label").asText()).isEqualTo("$autocapture");
+        assertThat(computed.get("result").get(0).get("count").asLong()).isEqualTo(onButtons);
+        JsonNode again = JSON.readTree(get(insight, key));
+        assertThat(again.get("is_cached").asBoolean()).isTrue();
+        assertThat(again.get("result")).isEqualTo(computed.get("result"));
+    }
+
+    private static String get(String url, String key) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The API key a printed curl sends. */
+    private static String printedKey(String curl) {
+        Matcher key = Pattern.compile("Bearer (phx_[A-Za-z0-9_-]+)").matcher(curl);
+        assertThat(key.find()).as(curl).isTrue();
+        return key.group(1);
     }
 
     /** Runs one printed curl line with a shell, as pasting it would. */
