@@ -43,8 +43,8 @@ class ChainCatalog {
     private record Key(long environmentId, ElementFilter filter) {
     }
 
-    /** The hashes (ClickHouse's UInt64, in a long; sorted) a filter matched among {@code chains} distinct chains. */
-    private record Matched(long chains, long[] hashes) {
+    /** The hashes (ClickHouse's UInt64, in a long; sorted) a filter matched among {@code chains} distinct chains, and their set's name. */
+    private record Matched(long chains, long[] hashes, long filterHash) {
     }
 
     /** A filter's matches: how many, the name of their set in {@code element_matches}, and the chain count they hold for. */
@@ -68,17 +68,17 @@ class ChainCatalog {
     /** The matches kept for the filter, whatever chain count they were found at; empty when none are kept. */
     Optional<Matches> kept(long environmentId, ElementFilter filter) {
         Matched held = matches.getIfPresent(new Key(environmentId, filter));
-        return held == null ? Optional.empty() : Optional.of(new Matches(filterHash(filter), held.hashes().length, held.chains()));
+        return held == null ? Optional.empty() : Optional.of(new Matches(held.filterHash(), held.hashes().length, held.chains()));
     }
 
     /** The chains the filter matches as of {@code chains} distinct chains, stored in {@code element_matches}. */
     Matches matching(long environmentId, long chains, ElementFilter filter, ServerTiming timing) {
         Key key = new Key(environmentId, filter);
-        long filterHash = filterHash(filter);
         Matched held = matches.getIfPresent(key);
         if (held != null && held.chains() == chains) {
-            return new Matches(filterHash, held.hashes().length, chains);
+            return new Matches(held.filterHash(), held.hashes().length, chains);
         }
+        long filterHash = held == null ? filterHash(filter) : held.filterHash();
         Hashes found = new Hashes();
         timing.clickHouse(() -> sql.query(CHAINS.bind("team", environmentId).render(), row -> {
             // Rows are mapped as they stream in: no chain is held once matched.
@@ -90,7 +90,7 @@ class ChainCatalog {
         long[] hashes = found.toArray();
         Arrays.sort(hashes);
         store(environmentId, filterHash, held == null ? hashes : added(held.hashes(), hashes), timing);
-        matches.put(key, new Matched(chains, hashes));
+        matches.put(key, new Matched(chains, hashes, filterHash));
         return new Matches(filterHash, hashes.length, chains);
     }
 
