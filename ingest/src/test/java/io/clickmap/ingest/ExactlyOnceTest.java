@@ -152,7 +152,7 @@ class ExactlyOnceTest {
             harness.send(topic, 0, event.toString().getBytes(StandardCharsets.UTF_8));
         }
         harness.flushProducer();
-        CLICKHOUSE.sql("INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties, "
+        CLICKHOUSE.sql("INSERT INTO events_landing (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties, "
                 + "property_keys, property_values, kafka_topic, kafka_partition, kafka_offset) VALUES "
                 + "('" + ClickMessages.uuidFor(0) + "', 1, '$autocapture', '2026-10-31 23:59:59', 'user-0', '', '', '{}', [], [], '" + topic + "', 0, 0), "
                 + "('" + ClickMessages.uuidFor(2) + "', 1, '$autocapture', '2026-10-30 12:00:00', 'user-2', '', '', '{}', [], [], '" + topic + "', 0, 2)");

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class ClusterSchema {
     static final Set<String> SHARDED = Set.of(
-            "events", "element_clicks_daily", "element_chains", "element_urls", "chainless_clicks_daily", "clicks_daily", "daily_ids",
+            "events", "events_landing", "element_clicks_daily", "element_chains", "element_urls", "chainless_clicks_daily", "clicks_daily", "daily_ids",
             "chain_clicks_daily");
     static final String EVENTS_SHARDING_KEY = "cityHash64(distinct_id)";
 
@@ -30,8 +30,12 @@ final class ClusterSchema {
             "CREATE TABLE IF NOT EXISTS \\{database}\\.(\\w+) (\\(.*\\)) ENGINE = (\\w*MergeTree)(?:\\(([^)]*)\\))?(.*)", Pattern.DOTALL);
     private static final Pattern CREATE_VIEW = Pattern.compile(
             "CREATE MATERIALIZED VIEW IF NOT EXISTS \\{database}\\.(\\w+)\\s+TO \\{database}\\.(\\w+)\\s+AS\\s+(.*)", Pattern.DOTALL);
+    private static final Pattern CREATE_NULL_TABLE = Pattern.compile(
+            "CREATE TABLE IF NOT EXISTS \\{database}\\.(\\w+) (\\(.*\\)) ENGINE = Null", Pattern.DOTALL);
+    private static final Pattern DROP_TABLE = Pattern.compile("DROP TABLE IF EXISTS \\{database}\\.(\\w+)");
     private static final Pattern SOURCE = Pattern.compile("FROM \\{database}\\.(\\w+)");
-    private static final Pattern ALTER = Pattern.compile("ALTER TABLE \\{database}\\.(\\w+) .*", Pattern.DOTALL);
+    private static final Pattern ALTER = Pattern.compile("ALTER TABLE \\{database}\\.(\\w+) (.*)", Pattern.DOTALL);
+    private static final Pattern ADD_COLUMN = Pattern.compile("ADD COLUMN .*", Pattern.DOTALL);
 
     private final String cluster;
 
@@ -49,6 +53,15 @@ final class ClusterSchema {
         if (table.matches()) {
             return createTable(table.group(1), table.group(2), table.group(3), table.group(4), table.group(5));
         }
+        Matcher nullTable = CREATE_NULL_TABLE.matcher(statement);
+        if (nullTable.matches()) {
+            return sharded(nullTable.group(1), "CREATE TABLE IF NOT EXISTS {database}." + local(nullTable.group(1)) + onCluster() + " "
+                    + nullTable.group(2) + " ENGINE = Null");
+        }
+        Matcher drop = DROP_TABLE.matcher(statement);
+        if (drop.matches()) {
+            return List.of("DROP TABLE IF EXISTS {database}." + local(drop.group(1)) + onCluster());
+        }
         Matcher view = CREATE_VIEW.matcher(statement);
         if (view.matches()) {
             String target = view.group(2);
@@ -59,8 +72,13 @@ final class ClusterSchema {
         }
         Matcher alter = ALTER.matcher(statement);
         if (alter.matches() && SHARDED.contains(alter.group(1))) {
-            throw new IllegalStateException("an ALTER of the sharded table " + alter.group(1) + " needs ON CLUSTER on each shard; "
-                    + "Clickmap's migrations have none yet: " + statement);
+            if (!ADD_COLUMN.matcher(alter.group(2)).matches()) {
+                throw new IllegalStateException("only ADD COLUMN has a cluster form for the sharded table " + alter.group(1) + ": " + statement);
+            }
+            // Every shard's table gets the column; its Distributed table keeps the columns it has: 18.16 refuses an ALTER ON
+            // CLUSTER of a table that is not replicated where shards replicate internally, and a Distributed table may
+            // name fewer columns than the tables under it (it reads only those).
+            return List.of("ALTER TABLE {database}." + local(alter.group(1)) + onCluster() + " " + alter.group(2));
         }
         if (statement.startsWith("CREATE")) {
             throw new IllegalStateException("no cluster form for this statement: " + statement);
@@ -81,11 +99,13 @@ final class ClusterSchema {
         String arguments = "{zk_path}, {zk_replica}" + (engineArguments == null || engineArguments.isBlank() ? "" : ", " + engineArguments);
         String replicated = "CREATE TABLE IF NOT EXISTS {database}." + local(name) + onCluster() + " " + columns
                 + " ENGINE = Replicated" + engine + "(" + arguments + ")" + rest;
-        if (!SHARDED.contains(name)) {
-            return List.of(replicated);
-        }
-        String shardingKey = name.equals("events") ? ", " + EVENTS_SHARDING_KEY : "";
-        return List.of(replicated, "CREATE TABLE IF NOT EXISTS {database}." + name + onCluster() + " AS {database}." + local(name)
+        return SHARDED.contains(name) ? sharded(name, replicated) : List.of(replicated);
+    }
+
+    /** A shard's table and the Distributed table over every shard's; inserts into the events tables go by distinct id. */
+    private List<String> sharded(String name, String createLocal) {
+        String shardingKey = name.equals("events") || name.equals("events_landing") ? ", " + EVENTS_SHARDING_KEY : "";
+        return List.of(createLocal, "CREATE TABLE IF NOT EXISTS {database}." + name + onCluster() + " AS {database}." + local(name)
                 + " ENGINE = Distributed(" + cluster + ", {database_name}, " + local(name) + shardingKey + ")");
     }
 }

@@ -44,7 +44,8 @@ public final class Migrations {
             "V014__toolbar_tokens.sql",
             "V015__daily_ids.sql",
             "V016__chain_clicks_rollup.sql",
-            "V017__element_matches.sql");
+            "V017__element_matches.sql",
+            "V018__events_landing.sql");
 
     private static final String LEDGER = """
             CREATE TABLE IF NOT EXISTS {database}.schema_migrations (
@@ -61,7 +62,8 @@ public final class Migrations {
     // 18.16 knows no ADD COLUMN IF NOT EXISTS, so migrations write ALTER TABLE {database}.t ADD COLUMN c … and
     // the column being there afterwards is what counts: another process may have added it a moment before, or
     // a run that stopped before recording its migration.
-    private static final Pattern ADD_COLUMN = Pattern.compile("ALTER TABLE \\{database}\\.(\\w+) ADD COLUMN (\\w+) .*", Pattern.DOTALL);
+    private static final Pattern ADD_COLUMN = Pattern.compile("ALTER TABLE \\{database}\\.(\\w+)(?: ON CLUSTER \\w+)? ADD COLUMN (\\w+) .*",
+            Pattern.DOTALL);
     private static final Pattern REPLICATED_TABLE = Pattern.compile("CREATE TABLE IF NOT EXISTS \\{database}\\.(\\w+?)(?:_local)? ON CLUSTER \\w+ \\(");
     private static final SqlTemplate HAS_LEDGER = SqlTemplate.of(
             "SELECT count() AS n FROM system.tables WHERE database = {database} AND name = 'schema_migrations'");
@@ -137,7 +139,7 @@ public final class Migrations {
     private static void execute(ClickHouseSql sql, String database, String statement) {
         SqlTemplate.Binding binding = SqlTemplate.of(statement).bind("database", SqlTemplate.Fragment.identifier(database));
         Matcher replicated = REPLICATED_TABLE.matcher(statement);
-        if (replicated.find()) {
+        if (statement.contains("{zk_path}") && replicated.find()) {
             // The macros stay text for the server to fill: each member puts its own shard and replica there.
             binding = binding.bind("zk_path", ClusterSchema.zooKeeperPath(database, replicated.group(1))).bind("zk_replica", "{replica}");
         }

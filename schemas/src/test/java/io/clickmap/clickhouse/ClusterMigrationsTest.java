@@ -66,22 +66,26 @@ class ClusterMigrationsTest {
             assertThat(tables).as("tables of %s", member.replicaName()).isEqualTo(expected);
         }
         assertThat(expected).contains("events Distributed", "events_local ReplicatedMergeTree",
-                "clicks_daily Distributed", "clicks_daily_local ReplicatedSummingMergeTree", "clicks_daily_mv MaterializedView",
+                "clicks_daily Distributed", "clicks_daily_local ReplicatedSummingMergeTree", "clicks_daily_from_landing MaterializedView", "events_landing Distributed", "events_landing_local Null",
                 "element_chains_local ReplicatedReplacingMergeTree", "insights ReplicatedMergeTree", "environments ReplicatedReplacingMergeTree",
                 "schema_migrations ReplicatedMergeTree");
         assertThat(expected).noneMatch(table -> table.endsWith(" MergeTree") || table.endsWith(" SummingMergeTree")
                 || table.endsWith(" ReplacingMergeTree"));
-        // the column a later migration added reached every replica of the table replicated everywhere
+        // the columns later migrations added reached every replica: of the table replicated everywhere, and of every
+        // shard's summing rollups
         for (ClickHouseCluster.Member member : cluster.members()) {
             assertThat(sql(member.shard(), member.replica()).query("SELECT count() AS n FROM system.columns WHERE database = '"
                     + DATABASE + "' AND table = 'api_keys' AND name = 'user_id'", row -> row.get("n").asInt())).containsExactly(1);
+            assertThat(sql(member.shard(), member.replica()).query("SELECT table FROM system.columns WHERE database = '" + DATABASE
+                    + "' AND name = 'dedup_token' AND match(table, '_local$') ORDER BY table", row -> row.get("table").asText())).containsExactly(
+                    "chain_clicks_daily_local", "chainless_clicks_daily_local", "clicks_daily_local", "element_clicks_daily_local");
         }
     }
 
     @Test
     void eventsWrittenThroughTheDistributedTableAreShardedAndCountedByEachShardsRollups() {
         Migrations.apply(sql(1, 1), DATABASE, "clickmap");
-        cluster.server(2, 1).query("INSERT INTO " + DATABASE + ".events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, "
+        cluster.server(2, 1).query("INSERT INTO " + DATABASE + ".events_landing (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, "
                 + "properties, property_keys, property_values, kafka_topic, kafka_partition, kafka_offset) "
                 + "SELECT generateUUIDv4(), 1, '$autocapture', toDateTime('2026-12-01 10:00:00', 'UTC'), concat('user-', toString(number % 100)), "
                 + "'https://shop.example/', concat('button.nr-', toString(number % 7)), '{}', [], [], 'events', 0, number FROM numbers(3000)",
@@ -104,7 +108,7 @@ class ClusterMigrationsTest {
     @Test
     void aReplicaRebuiltFromNothingGetsItsTablesBackAndItsShardsRows() {
         Migrations.apply(sql(1, 1), DATABASE, "clickmap");
-        cluster.server(1, 1).query("INSERT INTO " + DATABASE + ".events (uuid, team_id, event, timestamp, distinct_id, kafka_topic, kafka_offset) "
+        cluster.server(1, 1).query("INSERT INTO " + DATABASE + ".events_landing (uuid, team_id, event, timestamp, distinct_id, kafka_topic, kafka_offset) "
                 + "SELECT generateUUIDv4(), 2, '$autocapture', toDateTime('2026-12-01 10:00:00', 'UTC'), toString(number), 'rebuilt', number "
                 + "FROM numbers(1000)", SYNCHRONOUS);
         List<String> before = tables(2, 1);

@@ -43,8 +43,32 @@ class ClusterSchemaTest {
     }
 
     @Test
+    void theLandingTableIsANullTableOnEveryShardUnderADistributedTableShardedLikeEvents() {
+        assertThat(schema.rewrite("CREATE TABLE IF NOT EXISTS {database}.events_landing (\n    uuid UUID\n) ENGINE = Null")).containsExactly(
+                "CREATE TABLE IF NOT EXISTS {database}.events_landing_local ON CLUSTER clickmap (\n    uuid UUID\n) ENGINE = Null",
+                "CREATE TABLE IF NOT EXISTS {database}.events_landing ON CLUSTER clickmap AS {database}.events_landing_local "
+                        + "ENGINE = Distributed(clickmap, {database_name}, events_landing_local, cityHash64(distinct_id))");
+        assertThat(schema.rewrite("CREATE MATERIALIZED VIEW IF NOT EXISTS {database}.events_from_landing TO {database}.events AS\n"
+                + "SELECT uuid\nFROM {database}.events_landing")).containsExactly(
+                "CREATE MATERIALIZED VIEW IF NOT EXISTS {database}.events_from_landing ON CLUSTER clickmap TO {database}.events_local AS "
+                        + "SELECT uuid\nFROM {database}.events_landing_local");
+    }
+
+    @Test
+    void aColumnAddedToAShardedTableIsAddedOnEveryShard() {
+        assertThat(schema.rewrite("ALTER TABLE {database}.clicks_daily ADD COLUMN dedup_token UInt64")).containsExactly(
+                "ALTER TABLE {database}.clicks_daily_local ON CLUSTER clickmap ADD COLUMN dedup_token UInt64");
+    }
+
+    @Test
+    void aViewIsDroppedOnEveryServer() {
+        assertThat(schema.rewrite("DROP TABLE IF EXISTS {database}.clicks_daily_mv"))
+                .containsExactly("DROP TABLE IF EXISTS {database}.clicks_daily_mv ON CLUSTER clickmap");
+    }
+
+    @Test
     void statementsWithoutAClusterFormAreRefusedRatherThanRunOnOneServer() {
-        assertThatThrownBy(() -> schema.rewrite("ALTER TABLE {database}.events ADD COLUMN x String"))
+        assertThatThrownBy(() -> schema.rewrite("ALTER TABLE {database}.events DROP COLUMN x"))
                 .hasMessageContaining("sharded table events");
         assertThatThrownBy(() -> schema.rewrite("CREATE VIEW {database}.v AS SELECT 1")).hasMessageContaining("no cluster form");
         assertThat(schema.rewrite("ALTER TABLE {database}.api_keys ADD COLUMN user_id Int64 DEFAULT 0"))

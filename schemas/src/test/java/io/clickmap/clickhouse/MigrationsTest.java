@@ -16,8 +16,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MigrationsTest {
     /** Every table and view the migrations create, by name. */
-    private static final List<String> TABLES = List.of("alert_checks", "alerts", "api_keys", "chain_clicks_daily", "chain_clicks_daily_mv", "chainless_clicks_daily", "chainless_clicks_daily_mv", "clicks_daily", "clicks_daily_mv", "daily_ids", "daily_ids_mv", "element_chains", "element_chains_mv", "element_clicks_daily", "element_clicks_daily_mv",
-            "element_matches", "element_urls", "element_urls_mv", "elements", "environments", "events", "insight_sharing", "insight_sharing_tokens", "insight_sharing_tokens_mv", "insight_views", "insights", "internal_users", "schema_migrations", "toolbar_tokens", "users");
+    private static final List<String> TABLES = List.of(
+            "alert_checks", "alerts", "api_keys", "chain_clicks_daily", "chain_clicks_daily_from_landing",
+            "chainless_clicks_daily", "chainless_clicks_daily_from_landing", "clicks_daily", "clicks_daily_from_landing",
+            "daily_ids", "daily_ids_from_landing", "element_chains", "element_chains_from_landing", "element_clicks_daily",
+            "element_clicks_daily_from_landing", "element_matches", "element_urls", "element_urls_from_landing", "elements",
+            "environments", "events", "events_from_landing", "events_landing", "insight_sharing", "insight_sharing_tokens",
+            "insight_sharing_tokens_mv", "insight_views", "insights", "internal_users", "schema_migrations", "toolbar_tokens",
+            "users");
 
     @RegisterExtension
     static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();

@@ -36,7 +36,7 @@ public final class Events {
         if (rows.isEmpty()) {
             return;
         }
-        StringBuilder insert = new StringBuilder("INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, "
+        StringBuilder insert = new StringBuilder("INSERT INTO events_landing (uuid, team_id, event, timestamp, distinct_id, current_url, "
                 + "elements_chain, properties, property_keys, property_values, kafka_topic, kafka_partition, kafka_offset) FORMAT JSONEachRow\n");
         rows.forEach(row -> insert.append(row).append('\n'));
         clickHouse.sql(insert.toString());

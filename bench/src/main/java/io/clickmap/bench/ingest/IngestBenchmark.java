@@ -139,7 +139,7 @@ public final class IngestBenchmark {
         settings.serverSetting("max_insert_block_size", "50000");
         long started = System.nanoTime();
         try (InputStream in = Files.newInputStream(rows)) {
-            client.insert(copy + ".events", COLUMNS, in, ClickHouseFormat.RowBinary, settings).get().close();
+            client.insert(copy + ".events_landing", COLUMNS, in, ClickHouseFormat.RowBinary, settings).get().close();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double rate = events / seconds;

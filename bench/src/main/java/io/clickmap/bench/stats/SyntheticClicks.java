@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 final class SyntheticClicks {
     // 18.16 lets a lambda use columns of its own SELECT only, so the chain is built where c and depth are.
     private static final String INSERT = """
-            INSERT INTO %s.events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
+            INSERT INTO %s.events_landing (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
                                    property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
             SELECT generateUUIDv4(), %d,
                    multiIf(r_event < 0.85, '$autocapture', r_event < 0.95, '$rageclick', '$dead_click'),

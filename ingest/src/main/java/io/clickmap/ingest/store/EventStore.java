@@ -13,14 +13,16 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Inserts batches into {@code events}, one statement per month of a flush. A batch whose earlier insert failed
+ * Inserts batches into {@code events_landing}, whose views fill {@code events} and every rollup, one statement per
+ * month of a flush. A batch whose earlier insert failed
  * ambiguously is first looked up, so retrying never stores a row twice. Failures are thrown as the
  * client's exceptions for the caller to classify; a half-stored batch is a broken invariant
  * ({@link IllegalStateException}).
  *
  * <p>On a cluster one insert is one part per shard, so a failed insert may have landed on some shards only. Retried
- * as the very same block it completes exactly: each shard's replicated table recognises the part it already holds by
- * its checksum and drops it (insert deduplication). Only when the retry is not the same block — a rebalance took
+ * as the very same block it completes exactly: each replicated table a shard fills from it, {@code events} and each
+ * rollup alike, recognises the part it already holds by its checksum and drops it (insert deduplication), and stores
+ * the part it lacks. Only when the retry is not the same block — a rebalance took
  * some of its partitions away — are its batches looked up, on every replica, and a half-stored one stops ingest,
  * whose restart resumes by skipping the offsets already stored.
  */
@@ -76,7 +78,7 @@ public final class EventStore {
         }
         InsertResponse response;
         try {
-            response = client.insert("events", EventBatch.COLUMNS, out -> {
+            response = client.insert("events_landing", EventBatch.COLUMNS, out -> {
                 for (EventBatch batch : missing) {
                     batch.rows().writeTo(out);
                 }

@@ -49,7 +49,7 @@ class InsightCancelTest extends ServiceTest {
                 ApiKeySecrets.hash(READER));
         keys.save(new ApiKey("elements", "elements", UserIds.BOOTSTRAP, List.of(Scopes.ELEMENT_READ), false, List.of(3L), Instant.now(), false),
                 ApiKeySecrets.hash(ELEMENTS_ONLY));
-        CLICKHOUSE.sql("INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties, "
+        CLICKHOUSE.sql("INSERT INTO events_landing (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties, "
                 + "property_keys, property_values, kafka_topic, kafka_partition, kafka_offset) SELECT generateUUIDv4(), 3, '$autocapture', "
                 + "toDateTime('2021-01-01 00:00:00', 'UTC') + number % 5000000, concat('u', toString(number % 50000)), 'https://slow.example.com/', "
                 + "'', '{}', [], [], 'slow', 0, number FROM system.numbers LIMIT 2000000");

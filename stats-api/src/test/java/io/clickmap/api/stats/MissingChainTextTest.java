@@ -29,11 +29,11 @@ class MissingChainTextTest extends ServiceTest {
 
     @Test
     void aChainNotYetInElementChainsIsReadFromTheEventsOfTheWindow() {
-        CLICKHOUSE.sql("DETACH TABLE element_chains_mv");
+        CLICKHOUSE.sql("DETACH TABLE element_chains_from_landing");
         try {
             new Events().click(1, "$autocapture", BUTTON, "https://shop.example.com/", "2025-05-02T09:00:00Z").times(3).insertInto(CLICKHOUSE);
         } finally {
-            CLICKHOUSE.sql("ATTACH TABLE element_chains_mv");
+            CLICKHOUSE.sql("ATTACH TABLE element_chains_from_landing");
         }
         assertThat(scalar("SELECT count() FROM element_chains WHERE chain_hash = cityHash64('" + BUTTON.replace("\"", "\\\"") + "')")).isEqualTo("0");
 

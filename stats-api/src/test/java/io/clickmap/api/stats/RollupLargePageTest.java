@@ -26,7 +26,7 @@ class RollupLargePageTest extends ServiceTest {
     @BeforeAll
     void clickEveryChainOnce() {
         CLICKHOUSE.sql("""
-                INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
+                INSERT INTO events_landing (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
                                     property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
                 SELECT generateUUIDv4(), 1, '$autocapture', toDateTime('2025-07-01 12:00:00', 'UTC'), toString(number),
                        'https://shop.example.com/', concat('a:href="/p', toString(number), '"'), '{}', [], [], 'large', 0, number

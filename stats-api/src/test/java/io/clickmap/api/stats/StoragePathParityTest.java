@@ -34,7 +34,7 @@ class StoragePathParityTest extends ServiceTest {
     @BeforeAll
     void generateClicks() {
         CLICKHOUSE.sql("""
-                INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
+                INSERT INTO events_landing (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
                                     property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
                 SELECT generateUUIDv4(),
                        if(number % 11 = 0, 8, 7),

@@ -355,7 +355,7 @@ class TrendsInsightTest extends ServiceTest {
     void aFilterMatchingMoreChainsThanOneStatementStoresIsStoredWhole() {
         int chains = ChainCatalog.STORED_PER_STATEMENT + 1;
         CLICKHOUSE.sql("""
-                INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
+                INSERT INTO events_landing (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
                                     property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
                 SELECT generateUUIDv4(), 2, '$autocapture', toDateTime('2021-03-01 10:00:00', 'UTC'), 'many', 'https://blog.example.com/',
                        concat('a:nth-child="1"nth-of-type="1"text="many ', toString(number), '"'), '{}', [], [], 'many', 0, number

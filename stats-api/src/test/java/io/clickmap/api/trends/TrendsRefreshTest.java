@@ -45,7 +45,7 @@ class TrendsRefreshTest extends ServiceTest {
         events.click(1, "$autocapture", CHAIN, "https://shop.example.com/", "2021-03-05T10:00:00Z").times(2);
         events.insertInto(CLICKHOUSE);
         // Environment 3's two million clicks by 50,000 users make one computation take seconds.
-        CLICKHOUSE.sql("INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties, "
+        CLICKHOUSE.sql("INSERT INTO events_landing (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties, "
                 + "property_keys, property_values, kafka_topic, kafka_partition, kafka_offset) SELECT generateUUIDv4(), 3, '$autocapture', "
                 + "toDateTime('2021-01-01 00:00:00', 'UTC') + number % 5000000, concat('u', toString(number % 50000)), 'https://slow.example.com/', "
                 + "'', '{}', [], [], 'slow', 0, number FROM system.numbers LIMIT 2000000");

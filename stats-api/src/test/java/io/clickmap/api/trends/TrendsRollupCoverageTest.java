@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class TrendsRollupCoverageTest extends ServiceTest {
     private static final String BUTTON = "button.buy:nth-child=\"1\"nth-of-type=\"1\"text=\"Buy\"";
     private static final String SHOP = "https://shop.example.com/";
+    private static final int LANDING_MIGRATION = 18;
     private static final String AUTOCAPTURE = "{\"kind\":\"EventsNode\",\"event\":\"$autocapture\"}";
     private static final String BUY_BUTTONS = "{\"kind\":\"EventsNode\",\"event\":\"$autocapture\",\"properties\":[{\"type\":\"element\","
             + "\"key\":\"selector\",\"value\":\"button.buy\",\"operator\":\"exact\"}]}";
@@ -87,11 +88,16 @@ class TrendsRollupCoverageTest extends ServiceTest {
         newer.insertInto(CLICKHOUSE);
     }
 
-    /** The database as it was before {@code rollup}'s migration: its view, its table and its ledger row gone. */
+    /**
+     * The database as it was before {@code rollup}'s migration: its view, its table and its ledger row gone. The
+     * migration that moved every view onto events_landing goes too, so applying again creates the rollup and moves its
+     * view as an upgrade from that older version would.
+     */
     private void forget(String rollup, int migration) {
-        CLICKHOUSE.sql("DROP TABLE " + rollup + "_mv");
+        CLICKHOUSE.sql("DROP TABLE IF EXISTS " + rollup + "_mv");
+        CLICKHOUSE.sql("DROP TABLE IF EXISTS " + rollup + "_from_landing");
         CLICKHOUSE.sql("DROP TABLE " + rollup);
-        CLICKHOUSE.sql("ALTER TABLE schema_migrations DELETE WHERE version = " + migration);
+        CLICKHOUSE.sql("ALTER TABLE schema_migrations DELETE WHERE version IN (" + migration + ", " + LANDING_MIGRATION + ")");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> scalar(
                 "SELECT count() FROM system.mutations WHERE database = currentDatabase() AND table = 'schema_migrations' AND is_done = 0").equals("0"));
     }

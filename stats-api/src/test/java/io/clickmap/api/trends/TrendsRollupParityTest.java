@@ -87,7 +87,7 @@ class TrendsRollupParityTest extends ServiceTest {
     /** {@code count} clicks at {@code time} (of {@code number}): environment 2 gets every 13th; every 9th has no chain. */
     static String clicks(String time, int count) {
         return """
-                INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
+                INSERT INTO events_landing (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
                                     property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
                 SELECT generateUUIDv4(),
                        if(number % 13 = 0, 2, 1),
@@ -108,7 +108,7 @@ class TrendsRollupParityTest extends ServiceTest {
     /** 90 clicks without a chain over June's twelve days on three checkout pages, of environment 1. */
     static String chainlessCheckoutClicks() {
         return """
-                INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
+                INSERT INTO events_landing (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
                                     property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
                 SELECT generateUUIDv4(), 1, ['$autocapture', '$rageclick', '$dead_click'][number % 3 + 1],
                        toDateTime('2025-06-01 00:00:00', 'UTC') + (number * 3571) % (12 * 86400), toString(number % 10),
@@ -318,7 +318,7 @@ class TrendsRollupParityTest extends ServiceTest {
     /** 6,000 autocaptures of environment 1 over July's first week by 2,500 ids in 900 sessions. */
     private static String manyIds() {
         return """
-                INSERT INTO events (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
+                INSERT INTO events_landing (uuid, team_id, event, timestamp, distinct_id, current_url, elements_chain, properties,
                                     property_keys, property_values, kafka_topic, kafka_partition, kafka_offset)
                 SELECT generateUUIDv4(), 1, '$autocapture', toDateTime('2025-07-01 00:00:00', 'UTC') + (number * 7919) % (7 * 86400),
                        concat('user-', toString(number % 2500)), 'https://shop.example.com/', '', '{}', ['$session_id'],
