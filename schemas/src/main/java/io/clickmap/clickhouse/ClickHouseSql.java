@@ -7,6 +7,7 @@ import com.clickhouse.client.api.command.CommandSettings;
 import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.client.api.query.QuerySettings;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,10 +76,44 @@ public final class ClickHouseSql {
      * carry long literal lists).
      */
     public <T> List<T> query(String sql, String queryId, Duration timeout, Function<JsonNode, T> mapper) {
+        return query(sql, limited(queryId, sql, timeout), mapper);
+    }
+
+    /** Reads one row of an answer: the parser stands on the row's opening brace and is left on its closing one. */
+    @FunctionalInterface
+    public interface RowReader {
+        void read(JsonParser row) throws IOException;
+    }
+
+    /**
+     * As {@link #query(String, String, Duration, Function)}, each row handed to {@code reader} as it is parsed, with no
+     * tree built: for answers of thousands of rows. 64-bit integers arrive as JSON numbers here.
+     */
+    public void stream(String sql, String queryId, Duration timeout, RowReader reader) {
+        QuerySettings settings = limited(queryId, sql, timeout);
+        settings.serverSetting("output_format_json_quote_64bit_integers", "0");
+        try (QueryResponse response = await(client.query(sql + "\nFORMAT JSONEachRow", settings));
+             InputStream body = response.getInputStream();
+             JsonParser parser = JSON.createParser(body)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token != JsonToken.START_OBJECT) {
+                    throw new ClickHouseException("a JSONEachRow answer holds " + token + " where a row should start");
+                }
+                reader.read(parser);
+            }
+        } catch (IOException e) {
+            throw new ClickHouseException("reading the answer to a query failed", e);
+        } catch (Exception e) {
+            throw unwrapped(e);
+        }
+    }
+
+    private static QuerySettings limited(String queryId, String sql, Duration timeout) {
         QuerySettings settings = new QuerySettings().setQueryId(queryId);
         settings.serverSetting("max_query_size", String.valueOf(Math.max(262_144, sql.length() * 2L)));
         settings.serverSetting("max_execution_time", String.valueOf(Math.max(1, timeout.toSeconds())));
-        return query(sql, settings, mapper);
+        return settings;
     }
 
     private <T> List<T> query(String sql, QuerySettings settings, Function<JsonNode, T> mapper) {

@@ -1,8 +1,12 @@
 package io.clickmap.api.trends;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.clickmap.clickhouse.ClickHouseSql;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,29 +32,95 @@ record SeriesCounts(Map<String, double[]> values) {
         return new SeriesCounts(ordered);
     }
 
-    /** From (value, total) rows; the rows of one value add up. */
-    static SeriesCounts perValue(List<JsonNode> rows) {
-        Map<String, double[]> values = new HashMap<>();
-        for (JsonNode row : rows) {
-            values.computeIfAbsent(row.get("value").asText(), value -> new double[1])[0] += row.get("total").asDouble();
-        }
-        return new SeriesCounts(values);
+    /** Adds up (value, total) rows; the rows of one value add up. */
+    static Tally perValue() {
+        return new Tally(null, 1);
     }
 
-    /** From (bucket, value, total) rows, the bucket as epoch seconds, the rows of one bucket and value adding up; rows of other buckets (a trailing window's lead-in) are left out. */
-    static SeriesCounts perBucket(List<Instant> buckets, List<JsonNode> rows) {
-        Map<Long, Integer> index = new HashMap<>();
-        for (int i = 0; i < buckets.size(); i++) {
-            index.put(buckets.get(i).getEpochSecond(), i);
+    /** Adds up (bucket, value, total) rows, the bucket as epoch seconds, the rows of one bucket and value adding up; rows of other buckets (a trailing window's lead-in) are left out. */
+    static Tally perBucket(List<Instant> buckets) {
+        return new Tally(buckets.stream().mapToLong(Instant::getEpochSecond).toArray(), buckets.size());
+    }
+
+    /**
+     * A counting statement's rows added up as the parser meets them, without a tree per row. A row is (bucket, value,
+     * total), or (value, buckets, totals) with a value's buckets and totals side by side in two arrays.
+     */
+    static final class Tally implements ClickHouseSql.RowReader {
+        /** The buckets' starts in ascending order; null when the rows have no bucket. */
+        private final long[] buckets;
+        private final int width;
+        private final Map<String, double[]> values = new HashMap<>();
+        private long[] rowBuckets = new long[32];
+        private double[] rowTotals = new double[32];
+
+        private Tally(long[] buckets, int width) {
+            this.buckets = buckets;
+            this.width = width;
         }
-        Map<String, double[]> values = new HashMap<>();
-        for (JsonNode row : rows) {
-            Integer at = index.get(row.get("bucket").asLong());
-            if (at != null) {
-                values.computeIfAbsent(row.get("value").asText(), value -> new double[buckets.size()])[at] += row.get("total").asDouble();
+
+        @Override
+        public void read(JsonParser row) throws IOException {
+            String value = null;
+            int bucketCount = 0;
+            int totalCount = 0;
+            while (row.nextToken() == JsonToken.FIELD_NAME) {
+                String field = row.currentName();
+                row.nextToken();
+                switch (field) {
+                    case "bucket" -> {
+                        rowBuckets[0] = row.getValueAsLong();
+                        bucketCount = 1;
+                    }
+                    case "total" -> {
+                        rowTotals[0] = row.getValueAsDouble();
+                        totalCount = 1;
+                    }
+                    case "buckets" -> bucketCount = readBuckets(row);
+                    case "totals" -> totalCount = readTotals(row);
+                    case "value" -> value = row.getText();
+                    default -> row.skipChildren();
+                }
+            }
+            if (buckets == null) {
+                bucketCount = totalCount;
+            } else if (bucketCount != totalCount) {
+                throw new IOException("a row of " + bucketCount + " buckets and " + totalCount + " totals");
+            }
+            for (int i = 0; i < totalCount; i++) {
+                int at = buckets == null ? 0 : Arrays.binarySearch(buckets, rowBuckets[i]);
+                // a value only counted outside the buckets (a trailing window's lead-in) gets no item
+                if (at >= 0) {
+                    values.computeIfAbsent(value, absent -> new double[width])[at] += rowTotals[i];
+                }
             }
         }
-        return new SeriesCounts(values);
+
+        private int readBuckets(JsonParser array) throws IOException {
+            int n = 0;
+            while (array.nextToken() != JsonToken.END_ARRAY) {
+                if (n == rowBuckets.length) {
+                    rowBuckets = Arrays.copyOf(rowBuckets, 2 * n);
+                }
+                rowBuckets[n++] = array.getValueAsLong();
+            }
+            return n;
+        }
+
+        private int readTotals(JsonParser array) throws IOException {
+            int n = 0;
+            while (array.nextToken() != JsonToken.END_ARRAY) {
+                if (n == rowTotals.length) {
+                    rowTotals = Arrays.copyOf(rowTotals, 2 * n);
+                }
+                rowTotals[n++] = array.getValueAsDouble();
+            }
+            return n;
+        }
+
+        SeriesCounts counts() {
+            return new SeriesCounts(values);
+        }
     }
 
     /** The values that get an item of their own: the {@code limit} with the highest totals, the null sentinel among them. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 
 /**
  * Computes a checked trends query over the environment's events: each series over the window (and the one
@@ -171,21 +172,21 @@ class TrendsEngine {
             if (query.display() == TrendsDisplay.TOTAL_VALUE) {
                 TrendsSql.Scope whole = new TrendsSql.Scope(scope.environmentId(), countedFrom(series, query, window), scope.to(),
                         scope.conditions(), scope.value(), scope.internalIds(), scope.sampling());
-                return SeriesCounts.perValue(query(TrendsSql.perValue(series, whole)));
+                return count(TrendsSql.perValue(series, whole), SeriesCounts.perValue());
             }
             List<Instant> buckets = window.buckets();
             int days = trailingDays(series, query.interval());
             String statement = days > 0
                     ? TrendsSql.trailing(series, query.interval(), scope, days, buckets.get(0), buckets.get(buckets.size() - 1))
                     : TrendsSql.perBucket(series, query.interval(), scope);
-            return SeriesCounts.perBucket(buckets, query(statement));
+            return count(statement, SeriesCounts.perBucket(buckets));
         }
 
         /** A distinct-id series the plan reads (partly) from {@code daily_ids}; the plan starts where {@link #countedFrom} says. */
         SeriesCounts fromIds(TrendsSeries series, TrendsQuery query, TrendsWindow window, TrendsSql.Scope scope, Fragment idsConditions,
                              TrendsPlan plan) {
             if (query.display() == TrendsDisplay.TOTAL_VALUE) {
-                return SeriesCounts.perValue(query(TrendsIdsSql.perValue(series, scope, idsConditions, plan)));
+                return count(TrendsIdsSql.perValue(series, scope, idsConditions, plan), SeriesCounts.perValue());
             }
             List<Instant> buckets = window.buckets();
             int days = trailingDays(series, query.interval());
@@ -193,18 +194,30 @@ class TrendsEngine {
                     ? TrendsIdsSql.trailing(series, query.interval(), scope, idsConditions, plan, days * 86_400L / query.interval().seconds(),
                             buckets.get(0), buckets.get(buckets.size() - 1))
                     : TrendsIdsSql.perBucket(series, query.interval(), scope, idsConditions, plan);
-            return SeriesCounts.perBucket(buckets, query(statement));
+            return count(statement, SeriesCounts.perBucket(buckets));
         }
 
         /** A series the plan reads (partly) from the rollups: counted math only, so no trailing windows. */
         SeriesCounts fromRollups(TrendsSeries series, TrendsQuery query, TrendsWindow window, TrendsRollupSql.Parts parts) {
             if (query.display() == TrendsDisplay.TOTAL_VALUE) {
-                return SeriesCounts.perValue(query(TrendsRollupSql.perValue(series, parts)));
+                return count(TrendsRollupSql.perValue(series, parts), SeriesCounts.perValue());
             }
-            return SeriesCounts.perBucket(window.buckets(), query(TrendsRollupSql.perBucket(series, query.interval(), parts)));
+            return count(TrendsRollupSql.perBucket(series, query.interval(), parts), SeriesCounts.perBucket(window.buckets()));
         }
 
         private List<JsonNode> query(String statement) {
+            return send(statement, id -> sql.query(statement, id, timeout, row -> row));
+        }
+
+        private SeriesCounts count(String statement, SeriesCounts.Tally tally) {
+            send(statement, id -> {
+                sql.stream(statement, id, timeout, tally);
+                return tally;
+            });
+            return tally.counts();
+        }
+
+        private <T> T send(String statement, Function<String, T> underId) {
             if (running.isCancelled()) {
                 throw TrendsCancellation.cancelled(running.clientQueryId());
             }
@@ -212,7 +225,7 @@ class TrendsEngine {
             String id = running.statementId(++sent);
             long started = System.nanoTime();
             try {
-                return timing.clickHouse(() -> sql.query(statement, id, timeout, row -> row));
+                return timing.clickHouse(() -> underId.apply(id));
             } catch (RuntimeException failure) {
                 if (running.isCancelled() || ClickHouseFailure.wasCancelled(failure)) {
                     throw TrendsCancellation.cancelled(running.clientQueryId());

@@ -13,16 +13,16 @@ import java.util.stream.Collectors;
  * plan's whole days from its rollup — {@code clicks_daily} (every click, the URL as text), or
  * {@code element_clicks_daily} (clicks with a chain, by page) or {@code chain_clicks_daily} (the same without the page)
  * with {@code chainless_clicks_daily} (clicks without a chain) — its other
- * times from {@code events} with the raw path's own conditions, each part's rows per bucket and value ({@link SeriesCounts}
- * adds up those of several parts). A URL breakdown groups
+ * times from {@code events} with the raw path's own conditions, each part's rows per bucket and value, or per value
+ * with its buckets side by side for a URL breakdown ({@link SeriesCounts} adds up those of several parts). A URL breakdown groups
  * {@code clicks_daily} and the chainless rollup by their URL, and {@code element_clicks_daily} by URL hash, named
  * through {@code element_urls}. Every statement runs on ClickHouse 18.16 and current releases; values reach it only
  * as literals.
  */
 final class TrendsRollupSql {
-    // The parts are one UNION ALL at the top, each with its own (bucket, value, total) rows, which SeriesCounts adds up: a
-    // statement around them would make 18.16 analyse each part again (9 of 47 ms for a 12,500-chain selector here, when
-    // statements still carried the set as a literal). No alias equals a column it sums, which is asking for trouble on 18.16.
+    // The parts are one UNION ALL at the top, each with its own rows, which SeriesCounts adds up: a statement around them
+    // would make 18.16 analyse each part again (9 of 47 ms for a 12,500-chain selector here, when statements still carried
+    // the set as a literal). A URL breakdown's parts are each wrapped on their own (SIDE_BY_SIDE), which pays. No alias equals a column it sums, which is asking for trouble on 18.16.
     /** {@code element_clicks_daily} or {@code chain_clicks_daily} without a breakdown. */
     private static final SqlTemplate DAILY = SqlTemplate.of("""
             SELECT {bucket} AS bucket, {value} AS value, sum(count) AS total
@@ -54,6 +54,13 @@ final class TrendsRollupSql {
     private static final SqlTemplate DAYS = SqlTemplate.of("(day >= {first} AND day <= {last})");
     private static final SqlTemplate TIMES = SqlTemplate.of("(timestamp >= {from} AND timestamp <= {to})");
     private static final SqlTemplate URL_OR_NONE = SqlTemplate.of("if(url = '', {none}, url)");
+    /**
+     * A URL breakdown's part per bucket, as one row per value with its buckets and totals side by side: 30 days of 200
+     * pages are 200 rows instead of 6,000, each URL sent once (104 KB of JSON instead of 480 KB; the statement 4.4 ms
+     * instead of 5.5 ms on 30 M events here).
+     */
+    private static final SqlTemplate SIDE_BY_SIDE = SqlTemplate.of(
+            "SELECT value, groupArray(bucket) AS buckets, groupArray(total) AS totals FROM ({part}) GROUP BY value");
     /** Total-value displays: one bucket for the whole window. */
     private static final Fragment ONE_BUCKET = Fragment.code("toUInt32(0)");
 
@@ -70,17 +77,24 @@ final class TrendsRollupSql {
     record Parts(TrendsSql.Scope events, Condition condition, ConditionSql conditions, boolean byUrl, TrendsPlan plan) {
     }
 
-    /** (bucket, value, total) rows, the bucket as {@link TrendsInterval#bucketSql} puts it; a bucket and value may have a row in each part. */
+    /**
+     * (bucket, value, total) rows, the bucket as {@link TrendsInterval#bucketSql} puts it, or with a URL breakdown
+     * (value, buckets, totals) rows; a bucket and value may have a row in each part.
+     */
     static String perBucket(TrendsSeries series, TrendsInterval interval, Parts parts) {
-        return render(series, Fragment.code(interval.bucketSql("day")), Fragment.code(interval.bucketSql("timestamp")), parts);
+        List<String> sql = render(series, Fragment.code(interval.bucketSql("day")), Fragment.code(interval.bucketSql("timestamp")), parts);
+        if (parts.byUrl()) {
+            sql = sql.stream().map(part -> SIDE_BY_SIDE.bind("part", new Fragment(part)).render()).toList();
+        }
+        return String.join("\nUNION ALL\n", sql);
     }
 
     /** (bucket, value, total) rows with bucket 0: per value over the window, a row in each part. */
     static String perValue(TrendsSeries series, Parts parts) {
-        return render(series, ONE_BUCKET, ONE_BUCKET, parts);
+        return String.join("\nUNION ALL\n", render(series, ONE_BUCKET, ONE_BUCKET, parts));
     }
 
-    private static String render(TrendsSeries series, Fragment dayBucket, Fragment timeBucket, Parts parts) {
+    private static List<String> render(TrendsSeries series, Fragment dayBucket, Fragment timeBucket, Parts parts) {
         Fragment events = FilterSql.eventIs(series.events());
         long team = parts.events().environmentId();
         List<String> sql = new ArrayList<>(3);
@@ -98,7 +112,7 @@ final class TrendsRollupSql {
         if (!parts.plan().rawTimes().isEmpty()) {
             sql.add(raw(timeBucket, events, parts));
         }
-        return String.join("\nUNION ALL\n", sql);
+        return sql;
     }
 
     /** The plan's other times, with the raw path's value and conditions; bounded by the first and last for the primary key. */
