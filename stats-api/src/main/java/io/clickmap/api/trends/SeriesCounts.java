@@ -82,9 +82,7 @@ record SeriesCounts(Map<String, double[]> values) {
                     default -> row.skipChildren();
                 }
             }
-            if (buckets == null) {
-                bucketCount = totalCount;
-            } else if (bucketCount != totalCount) {
+            if (buckets != null && bucketCount != totalCount) {
                 throw new IOException("a row of " + bucketCount + " buckets and " + totalCount + " totals");
             }
             for (int i = 0; i < totalCount; i++) {
