@@ -8,17 +8,20 @@ import java.util.regex.Pattern;
 /**
  * The migrations' statements as a cluster needs them. Tables of two kinds:
  * <ul>
- *   <li><b>Sharded</b>: {@code events} and what its materialized views fill (rollups, side tables). Each shard keeps
- *   {@code <table>_local}, replicated within the shard; {@code <table>} is a {@code Distributed} table over them, so
- *   every query reads the same names in both modes. {@code events} is sharded by the sampling key,
- *   {@code cityHash64(distinct_id)}; a view runs on each shard beside its local {@code events} and writes its local
- *   rollup, so a rollup row and the events it counts live on the same shard.</li>
+ *   <li><b>Sharded</b>: {@code events_landing}, the {@code Null} table ingest inserts into, and what its materialized
+ *   views fill ({@code events}, rollups, side tables). Each shard keeps {@code <table>_local}, replicated within the
+ *   shard ({@code events_landing_local} is a {@code Null} table on every server); {@code <table>} is a
+ *   {@code Distributed} table over them, so every query reads the same names in both modes. Both events tables are
+ *   sharded by the sampling key, {@code cityHash64(distinct_id)}; a view runs on each shard beside its local
+ *   {@code events_landing} and writes its local table, so a rollup row and the events it counts live on the same
+ *   shard.</li>
  *   <li><b>Replicated everywhere</b>: the rest (environments, keys, users, insights, …) — small, read with
  *   {@code FINAL} or by newest version, which only holds when every version of a key is on the server that reads it.
  *   Every member is a replica of one copy; reads stay local.</li>
  * </ul>
- * Every {@code CREATE} runs {@code ON CLUSTER}; an {@code ALTER} of a table replicated everywhere runs once, since
- * replication carries it to every replica. Inserts are left as they are: they land on the server the migration runs on.
+ * Every {@code CREATE} and {@code DROP} runs {@code ON CLUSTER}; an {@code ALTER} of a table replicated everywhere runs
+ * once, since replication carries it to every replica, and an {@code ADD COLUMN} to a sharded table runs
+ * {@code ON CLUSTER} on the shards' tables. Inserts are left as they are: they land on the server the migration runs on.
  */
 final class ClusterSchema {
     static final Set<String> SHARDED = Set.of(
