@@ -98,8 +98,8 @@ class ClusterStoreTest {
                 Migrations.apply(sql, config);
                 EventStore store = new EventStore(sql, config);
 
-                // The first try stores the events and every rollup but the second shard's clicks_daily, as when a replica
-                // dies after storing its part of events and before the parts of its views; the insert fails there.
+                // The first try stores the events and every rollup but the second shard's clicks_daily: what a replica that
+                // dies between storing its part of events and the parts of its views leaves, its insert failing.
                 EventBatch batch = batch(0);
                 onSecondShard(cluster, "DETACH TABLE clickmap.clicks_daily_from_landing");
                 assertThat(store.store(batch)).isEqualTo(ROWS);
