@@ -9,7 +9,6 @@ import com.clickhouse.client.api.query.QuerySettings;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,21 +91,7 @@ public final class ClickHouseSql {
     public void stream(String sql, String queryId, Duration timeout, RowReader reader) {
         QuerySettings settings = limited(queryId, sql, timeout);
         settings.serverSetting("output_format_json_quote_64bit_integers", "0");
-        try (QueryResponse response = await(client.query(sql + "\nFORMAT JSONEachRow", settings));
-             InputStream body = response.getInputStream();
-             JsonParser parser = JSON.createParser(body)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                if (token != JsonToken.START_OBJECT) {
-                    throw new ClickHouseException("a JSONEachRow answer holds " + token + " where a row should start");
-                }
-                reader.read(parser);
-            }
-        } catch (IOException e) {
-            throw new ClickHouseException("reading the answer to a query failed", e);
-        } catch (Exception e) {
-            throw unwrapped(e);
-        }
+        read(sql, settings, reader);
     }
 
     private static QuerySettings limited(String queryId, String sql, Duration timeout) {
@@ -117,15 +102,22 @@ public final class ClickHouseSql {
     }
 
     private <T> List<T> query(String sql, QuerySettings settings, Function<JsonNode, T> mapper) {
+        List<T> result = new ArrayList<>();
+        read(sql, settings, row -> result.add(mapper.apply(row.readValueAsTree())));
+        return result;
+    }
+
+    private void read(String sql, QuerySettings settings, RowReader reader) {
         try (QueryResponse response = await(client.query(sql + "\nFORMAT JSONEachRow", settings));
              InputStream body = response.getInputStream();
-             JsonParser parser = JSON.createParser(body);
-             MappingIterator<JsonNode> rows = JSON.readValues(parser, JsonNode.class)) {
-            List<T> result = new ArrayList<>();
-            while (rows.hasNextValue()) {
-                result.add(mapper.apply(rows.nextValue()));
+             JsonParser parser = JSON.createParser(body)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token != JsonToken.START_OBJECT) {
+                    throw new ClickHouseException("a JSONEachRow answer holds " + token + " where a row should start");
+                }
+                reader.read(parser);
             }
-            return result;
         } catch (IOException e) {
             throw new ClickHouseException("reading the answer to a query failed", e);
         } catch (Exception e) {
